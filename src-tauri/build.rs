@@ -1,0 +1,21 @@
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(ponte_commands())),
+    )
+    .expect("tauri build script failed");
+}
+
+// The app's own commands, declared so the ACL checks them like plugin commands.
+fn ponte_commands() -> &'static [&'static str] {
+    &[
+        "app_info",
+        "set_locale",
+        "people_search",
+        "person_get",
+        "person_create",
+        "person_update",
+        "person_delete",
+    ]
+}

@@ -1,0 +1,77 @@
+//! `ponte`: Ponte's core from the command line, for scripts and schedulers.
+//!
+//! Exit codes: 0 done; 1 the request was refused (invalid input, duplicate, not found);
+//! 2 bad usage (from clap); 3 the environment is not ready (data folder, database, keyring).
+
+mod output;
+mod people_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ponte_core::db::Db;
+use ponte_core::i18n::Locale;
+use ponte_core::secrets::{Secrets, SERVICE};
+use ponte_core::{doctor, settings, CoreError};
+
+use output::Out;
+
+#[derive(Parser)]
+#[command(
+    name = "ponte",
+    version,
+    about = "Ponte: integrations, secrets, sales imports and token reminders"
+)]
+struct Cli {
+    /// Data folder (default: PONTE_DATA_DIR, else the OS app-data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages: pt-BR, it or en (default: the app's setting, else the OS language)
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check that the data folder, the database and the system keyring are ready
+    Doctor,
+    /// Cadastros > Pessoas
+    People {
+        #[command(subcommand)]
+        command: people_cmd::PeopleCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let data_dir = match ponte_core::data_dir::resolve(cli.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return Out::new(cli.json, Locale::detect()).error(&e),
+    };
+    if let Command::Doctor = cli.command {
+        let locale = cli.lang.as_deref().map(Locale::from_tag).unwrap_or_else(Locale::detect);
+        let checks = doctor::run(&data_dir, Secrets::native(SERVICE).map_err(CoreError::from));
+        return Out::new(cli.json, locale).checks(&checks);
+    }
+    let opened = ponte_core::data_dir::prepare(&data_dir).and_then(|_| Db::open(&data_dir));
+    let locale = match (&cli.lang, &opened) {
+        (Some(tag), _) => Locale::from_tag(tag),
+        (None, Ok(db)) => settings::locale(db).unwrap_or_else(|_| Locale::detect()),
+        (None, Err(_)) => Locale::detect(),
+    };
+    let out = Out::new(cli.json, locale);
+    let db = match opened {
+        Ok(db) => db,
+        Err(e) => return out.error(&e),
+    };
+    match cli.command {
+        Command::Doctor => unreachable!("handled above"),
+        Command::People { command } => people_cmd::run(&db, command, &out),
+    }
+}

@@ -1,0 +1,140 @@
+//! The SQLite file: opened in WAL mode with foreign keys on, migrated to the latest schema at start.
+//! Migrations are embedded .sql files applied in order and tracked in `PRAGMA user_version`.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{CoreError, Result};
+
+pub const DB_FILE: &str = "ponte.db";
+
+// Append only: a released migration is never edited, a change is a new file.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_people_settings.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> usize {
+    MIGRATIONS.len()
+}
+
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("path", &self.path).finish()
+    }
+}
+
+impl Db {
+    /// Opens (creating if needed) `ponte.db` in `data_dir` and migrates it.
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        Self::open_file(&data_dir.join(DB_FILE))
+    }
+
+    pub fn open_file(path: &Path) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let found = schema_version(&conn)?;
+        if found > latest_version() {
+            return Err(CoreError::NewerDatabase {
+                found,
+                supported: latest_version(),
+            });
+        }
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| CoreError::Migration(e.to_string()))?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<usize> {
+        schema_version(&self.conn)
+    }
+}
+
+fn schema_version(conn: &Connection) -> Result<usize> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(v.max(0) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn opens_in_wal_with_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        let mode: String = db
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = db
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(fk, 1);
+        assert_eq!(db.schema_version().unwrap(), latest_version());
+    }
+
+    #[test]
+    fn refuses_a_database_from_a_newer_version() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Db::open(dir.path()).unwrap());
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        match Db::open(dir.path()) {
+            Err(CoreError::NewerDatabase { found: 999, supported }) => assert_eq!(supported, latest_version()),
+            other => panic!("expected NewerDatabase, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        db.conn()
+            .execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", [])
+            .unwrap();
+        drop(db);
+        let db = Db::open(dir.path()).unwrap();
+        let v: String = db
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, "v");
+    }
+}

@@ -1,0 +1,24 @@
+//! Ponte's core: everything the app and the `ponte` CLI share, with no Tauri or WebKit dependency.
+//!
+//! One concept per module: [`documents`] checks CPF/CNPJ, [`people`] is Cadastros > Pessoas,
+//! [`db`] opens and migrates the SQLite file, [`secrets`] is the only door to the OS keyring,
+//! [`i18n`] holds the pt-BR / it / en catalogue, [`error`] the typed errors users see.
+
+pub mod app_info;
+pub mod data_dir;
+pub mod db;
+pub mod doctor;
+pub mod documents;
+pub mod error;
+pub mod i18n;
+pub mod people;
+pub mod secrets;
+pub mod settings;
+pub mod text;
+
+pub use error::{CoreError, ErrorReply, FieldIssue};
+
+/// Identifier shared with tauri.conf.json: the OS app-data folder is named after it.
+pub const APP_IDENTIFIER: &str = "io.ponte.desktop";
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

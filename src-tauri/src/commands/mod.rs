@@ -1,0 +1,5 @@
+//! Tauri commands: validate what the window sends, call the core, return typed replies.
+//! Each is declared in build.rs so the capability ACL checks it.
+
+pub mod app;
+pub mod people;

@@ -1,0 +1,78 @@
+//! The thin Tauri shell: window, plugins and commands. Everything it does is in `ponte-core`.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// `--data-dir DIR` (or `--data-dir=DIR`) on the app's command line; other arguments are ignored.
+fn data_dir_flag() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        let s = a.to_string_lossy();
+        if s == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(v) = s.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(v));
+        }
+    }
+    None
+}
+
+/// Builds the app with its commands; shared by `run` and the command tests (mock runtime).
+pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::set_locale,
+            commands::people::people_search,
+            commands::people::person_get,
+            commands::people::person_create,
+            commands::people::person_update,
+            commands::people::person_delete,
+        ])
+}
+
+pub fn run() {
+    let data_dir = match ponte_core::data_dir::resolve(data_dir_flag().as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("ponte: {e}");
+            std::process::exit(2);
+        }
+    };
+    let log_dir = data_dir.join("logs");
+    let state = AppState::open(data_dir);
+    builder::<tauri::Wry>(state)
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .clear_targets()
+                .targets([
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout),
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
+                        path: log_dir,
+                        file_name: Some("ponte".into()),
+                    }),
+                ])
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .run(tauri::generate_context!())
+        .expect("error while running Ponte");
+}
+
+#[cfg(test)]
+mod ipc_tests;

@@ -1,0 +1,6 @@
+// Hides the console window of release builds on Windows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    ponte_app::run();
+}

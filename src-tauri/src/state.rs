@@ -1,0 +1,42 @@
+//! What every command shares: the open database, or the reason it could not be opened.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use ponte_core::db::Db;
+use ponte_core::{CoreError, ErrorReply};
+
+pub struct AppState {
+    pub data_dir: PathBuf,
+    db: Result<Mutex<Db>, ErrorReply>,
+}
+
+impl AppState {
+    /// Opens the data folder and database; a failure is kept and shown by the window, not a crash.
+    pub fn open(data_dir: PathBuf) -> Self {
+        let db = ponte_core::data_dir::prepare(&data_dir)
+            .and_then(|_| Db::open(&data_dir))
+            .map(Mutex::new)
+            .map_err(|e| {
+                log::error!("start-up failed: {e}");
+                e.reply()
+            });
+        Self { data_dir, db }
+    }
+
+    pub fn startup_error(&self) -> Option<ErrorReply> {
+        self.db.as_ref().err().cloned()
+    }
+
+    /// Runs `f` with the database; a poisoned lock means an earlier command panicked mid-way,
+    /// and SQLite's own transactions keep the file consistent, so it is safe to go on.
+    pub fn with_db<T>(&self, f: impl FnOnce(&Db) -> Result<T, CoreError>) -> Result<T, ErrorReply> {
+        let db = self.db.as_ref().map_err(Clone::clone)?;
+        let guard: MutexGuard<'_, Db> = db.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard).map_err(|e| {
+            // Codes only: inputs may be personal data and, in later screens, secrets.
+            log::warn!("command failed: {}", e.code());
+            e.reply()
+        })
+    }
+}
