@@ -12,4 +12,8 @@ detail: string,
 /**
  * Catalogue key of the fix when not OK.
  */
-fix: string | null, };
+fix: string | null, 
+/**
+ * Placeholders of the fix's text.
+ */
+fix_params: { [key in string]: string }, };

@@ -11,7 +11,10 @@ use crate::error::{CoreError, Result};
 pub const DB_FILE: &str = "ponte.db";
 
 // Append only: a released migration is never edited, a change is a new file.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_people_settings.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_people_settings.sql"),
+    include_str!("../migrations/002_integrations.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

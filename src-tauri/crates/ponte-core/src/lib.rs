@@ -11,10 +11,15 @@ pub mod doctor;
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod integration_types;
+pub mod integrations;
 pub mod people;
+pub mod presets;
 pub mod secrets;
 pub mod settings;
 pub mod text;
+pub mod url_rules;
+pub mod vendor_settings;
 
 pub use error::{CoreError, ErrorReply, FieldIssue};
 

@@ -282,7 +282,11 @@ pub fn delete(db: &Db, id: i64) -> Result<()> {
     get(db, id)?;
     match db.conn().execute("DELETE FROM people WHERE id = ?1", [id]) {
         Ok(_) => Ok(()),
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
+        // ON DELETE RESTRICT reports itself as a trigger constraint, a plain reference as a foreign key one.
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER =>
+        {
             Err(CoreError::PersonInUse { count: links(db, id)? })
         }
         Err(e) => Err(e.into()),

@@ -1,0 +1,24 @@
+//! Infotravel (Infotera): the form of seed 000 (URL Webservice, Identificador do Fornecedor, Código da
+//! Agência) plus "Acesso à API", because the API authenticates with an integration user (suppliers.md §1).
+
+use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
+
+const T: IntegrationType = IntegrationType::Infotravel;
+
+pub fn spec() -> IntegrationTypeSpec {
+    IntegrationTypeSpec::new(
+        T,
+        vec![
+            FieldSpec::url(T, "url", Section::Main).placeholder("https://bwt.infotravel.com.br"),
+            FieldSpec::text(T, "supplier_id", Section::Main)
+                .rule(Rule::Identifier)
+                .max(40)
+                .placeholder("BWT"),
+            FieldSpec::text(T, "agency_code", Section::Main)
+                .rule(Rule::Digits)
+                .max(20),
+            FieldSpec::text(T, "username", Section::ApiAccess).max(120),
+            FieldSpec::secret(T, "password", Section::ApiAccess),
+        ],
+    )
+}

@@ -1,0 +1,36 @@
+//! PayTourist (seed 001): one host per municipality (`https://{comune}.paytourist.com`), the hotel's
+//! structure and its software. Tokens belong to Booking users and are managed in Tokens de API.
+
+use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
+
+const T: IntegrationType = IntegrationType::Paytourist;
+
+pub fn spec() -> IntegrationTypeSpec {
+    let mut spec = IntegrationTypeSpec::new(
+        T,
+        vec![
+            FieldSpec::text(T, "comune", Section::Main)
+                .rule(Rule::Subdomain)
+                .max(63)
+                .placeholder("firenze"),
+            FieldSpec::text(T, "structure_id", Section::Main)
+                .rule(Rule::Digits)
+                .max(20),
+            FieldSpec::text(T, "software_id", Section::Main)
+                .rule(Rule::Digits)
+                .max(20),
+            // Overrides the address derived from the comune (a test server, a new PayTourist host).
+            FieldSpec::url(T, "api_url", Section::Advanced).optional(),
+        ],
+    );
+    spec.tokens_elsewhere = true;
+    spec
+}
+
+/// The API root for a comune, unless `api_url` overrides it.
+pub fn base_url(comune: &str, api_url: Option<&str>) -> String {
+    match api_url.filter(|u| !u.is_empty()) {
+        Some(u) => u.trim_end_matches('/').to_string(),
+        None => format!("https://{comune}.paytourist.com"),
+    }
+}

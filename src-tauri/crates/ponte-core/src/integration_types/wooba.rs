@@ -1,0 +1,17 @@
+//! Wooba API Sales (Travellink): Usuário, Senha and URL Webservice, as seed 000 lists them. The
+//! vendor-level Developer-Token and Wooba's public key are application settings, not per integration.
+
+use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Section};
+
+const T: IntegrationType = IntegrationType::Wooba;
+
+pub fn spec() -> IntegrationTypeSpec {
+    IntegrationTypeSpec::new(
+        T,
+        vec![
+            FieldSpec::text(T, "username", Section::Main).max(120),
+            FieldSpec::secret(T, "password", Section::Main),
+            FieldSpec::url(T, "url", Section::Main).placeholder("https://bwtoperadora.travellink.com.br/"),
+        ],
+    )
+}

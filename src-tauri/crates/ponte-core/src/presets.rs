@@ -1,0 +1,54 @@
+//! Supplier presets ("BWT Operadora (Infotravel)"…): data in `presets.json`, not code. A preset picks a
+//! type and pre-fills the description and the fields seed 000 gives.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::integration_types::IntegrationType;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Preset {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub ty: IntegrationType,
+    pub label: String,
+    pub description: String,
+    /// Name to search in Pessoas for the linked company.
+    pub person_hint: Option<String>,
+    pub values: BTreeMap<String, String>,
+}
+
+pub fn all() -> &'static [Preset] {
+    static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
+    PRESETS.get_or_init(|| serde_json::from_str(include_str!("../presets.json")).expect("presets.json is tested"))
+}
+
+pub fn find(id: &str) -> Option<&'static Preset> {
+    all().iter().find(|p| p.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_only_fill_declared_non_secret_fields_with_valid_values() {
+        assert!(all().len() >= 2);
+        for p in all() {
+            let spec = p.ty.spec();
+            let mut issues = Vec::new();
+            crate::integration_types::validate_values(&spec, &p.values, &mut issues);
+            let unexpected: Vec<_> = issues.iter().filter(|i| i.key != "error.field.required").collect();
+            assert!(unexpected.is_empty(), "{}: {unexpected:?}", p.id);
+        }
+        assert_eq!(find("bwt-infotravel").unwrap().values["supplier_id"], "BWT");
+        assert_eq!(
+            find("bwt-wooba").unwrap().values["url"],
+            "https://bwtoperadora.travellink.com.br/"
+        );
+    }
+}

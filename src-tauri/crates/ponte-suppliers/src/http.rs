@@ -1,0 +1,148 @@
+//! The HTTP client every supplier shares: rustls, timeouts, a cap on reply size, and error mapping
+//! that never panics on any reply and never puts a secret in an error.
+
+use std::time::Duration;
+
+use reqwest::{Client, Response, StatusCode};
+
+use crate::SupplierError;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    pub max_body: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_body: 32 * 1024 * 1024,
+        }
+    }
+}
+
+pub fn client(limits: &Limits) -> Client {
+    Client::builder()
+        .connect_timeout(limits.connect_timeout)
+        .timeout(limits.timeout)
+        .user_agent(concat!("Ponte/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::limited(3))
+        .build()
+        .expect("a client with static settings builds")
+}
+
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(String::from))
+        .unwrap_or_else(|| url.to_string())
+}
+
+/// Maps a transport error to what the user can act on: DNS, connection, TLS or timeout.
+pub fn transport(e: &reqwest::Error, url: &str, limits: &Limits) -> SupplierError {
+    let host = host_of(url);
+    let mut chain = String::new();
+    let mut src: Option<&dyn std::error::Error> = Some(e);
+    while let Some(s) = src {
+        chain.push_str(&s.to_string().to_lowercase());
+        chain.push(' ');
+        src = s.source();
+    }
+    if e.is_timeout() || chain.contains("timed out") {
+        SupplierError::Timeout {
+            host,
+            seconds: limits.timeout.as_secs(),
+        }
+    } else if chain.contains("dns error") || chain.contains("failed to lookup") || chain.contains("name or service") {
+        SupplierError::Dns { host }
+    } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("handshake") {
+        SupplierError::Tls { host }
+    } else if e.is_connect() {
+        SupplierError::Connect { host }
+    } else if e.is_builder() {
+        SupplierError::BadUrl(url.to_string())
+    } else {
+        // A reply cut mid-way (connection reset, truncated body).
+        SupplierError::Unexpected {
+            status: 0,
+            excerpt: "connection closed before the reply was complete".into(),
+        }
+    }
+}
+
+/// Reads the whole body, refusing more than `limits.max_body` bytes.
+pub async fn body(mut resp: Response, url: &str, limits: &Limits) -> Result<Vec<u8>, SupplierError> {
+    if resp.content_length().is_some_and(|n| n as usize > limits.max_body) {
+        return Err(SupplierError::TooLarge { limit: limits.max_body });
+    }
+    let mut out = Vec::new();
+    loop {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                if out.len() + chunk.len() > limits.max_body {
+                    return Err(SupplierError::TooLarge { limit: limits.max_body });
+                }
+                out.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(out),
+            Err(e) => return Err(transport(&e, url, limits)),
+        }
+    }
+}
+
+/// A short, printable start of a reply for "unexpected reply" messages, with any secret masked.
+pub fn excerpt(bytes: &[u8], secrets: &[&str]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut s: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(160)
+        .collect();
+    for secret in secrets.iter().filter(|s| s.len() >= 3) {
+        s = s.replace(secret, "•••");
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.is_empty() {
+        "(empty)".into()
+    } else {
+        s
+    }
+}
+
+/// Seconds from a `Retry-After` header (delta-seconds form), default 30.
+pub fn retry_after(resp: &Response) -> u64 {
+    resp.headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(30)
+}
+
+/// Status codes every supplier maps alike.
+pub fn common_status(status: StatusCode, retry: u64) -> Option<SupplierError> {
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        Some(SupplierError::RateLimited { seconds: retry })
+    } else if status.is_server_error() {
+        Some(SupplierError::Server {
+            status: status.as_u16(),
+        })
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_masks_secrets_and_control_chars() {
+        let e = excerpt(b"<html>\n<body>bad pass s3cret!</body>", &["s3cret!"]);
+        assert_eq!(e, "<html> <body>bad pass •••</body>");
+        assert_eq!(excerpt(b"", &[]), "(empty)");
+        assert_eq!(excerpt(&[b'a'; 1000], &[]).len(), 160);
+    }
+}

@@ -1,0 +1,198 @@
+//! Infotravel (Infotera) REST client — suppliers.md §1. Known parts here; assumed ones in [`assumed`].
+
+pub mod assumed;
+
+use std::time::{Duration, Instant};
+
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::http::{self, Limits};
+use crate::SupplierError;
+
+/// What the integration form holds, secrets included (they stay in memory, never logged).
+#[derive(Clone)]
+pub struct Credentials {
+    pub url: String,
+    pub supplier_id: String,
+    pub agency_code: String,
+    pub username: String,
+    pub password: SecretString,
+}
+
+/// `{URL Webservice}/api/v1`, without doubling `/api/v1` or a trailing slash.
+pub fn api_root(url: &str) -> String {
+    let u = url.trim().trim_end_matches('/');
+    if u.ends_with("/api/v1") {
+        u.to_string()
+    } else {
+        format!("{u}/api/v1")
+    }
+}
+
+#[derive(Serialize)]
+struct AuthenticationRq<'a> {
+    username: &'a str,
+    password: &'a str,
+    agency: &'a str,
+    client: &'a str,
+    language: &'a str,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AuthenticationRs {
+    access_token: String,
+    #[serde(rename = "expire_seconds")]
+    expire_seconds: Option<u64>,
+}
+
+/// Infotravel's error body: `{"code", "message", "description"}`.
+#[derive(Deserialize, Default)]
+struct ApiError {
+    #[serde(default)]
+    code: String,
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    limits: Limits,
+    root: String,
+    creds: Credentials,
+    token: Option<(String, Instant)>,
+}
+
+/// What a successful connection test found.
+#[derive(Debug, Clone)]
+pub struct AuthInfo {
+    pub expires_in: Duration,
+}
+
+impl Client {
+    pub fn new(creds: Credentials, limits: Limits) -> Self {
+        Self {
+            http: http::client(&limits),
+            limits,
+            root: api_root(&creds.url),
+            creds,
+            token: None,
+        }
+    }
+
+    fn secrets(&self) -> [&str; 1] {
+        [self.creds.password.expose_secret()]
+    }
+
+    fn map_status(&self, status: StatusCode, retry: u64, body: &[u8]) -> SupplierError {
+        if let Some(e) = http::common_status(status, retry) {
+            return e;
+        }
+        let api: ApiError = serde_json::from_slice(body).unwrap_or_default();
+        match (status, api.code.as_str()) {
+            (_, "INVALID_CREDENTIALS") | (StatusCode::UNAUTHORIZED, _) => SupplierError::InvalidCredentials,
+            (_, assumed::API_ACCESS_DENIED) | (StatusCode::FORBIDDEN, _) => SupplierError::ApiAccessDenied,
+            _ => SupplierError::Unexpected {
+                status: status.as_u16(),
+                excerpt: http::excerpt(body, &self.secrets()),
+            },
+        }
+    }
+
+    /// `POST /authenticate`; keeps the access token until shortly before it expires.
+    pub async fn authenticate(&mut self) -> Result<AuthInfo, SupplierError> {
+        let url = format!("{}/authenticate", self.root);
+        let rq = AuthenticationRq {
+            username: &self.creds.username,
+            password: self.creds.password.expose_secret(),
+            agency: &self.creds.agency_code,
+            client: &self.creds.supplier_id,
+            language: "pt_br",
+        };
+        let resp = self
+            .http
+            .post(&url)
+            .json(&rq)
+            .send()
+            .await
+            .map_err(|e| http::transport(&e, &url, &self.limits))?;
+        let status = resp.status();
+        let retry = http::retry_after(&resp);
+        let body = http::body(resp, &url, &self.limits).await?;
+        if !status.is_success() {
+            return Err(self.map_status(status, retry, &body));
+        }
+        let rs: AuthenticationRs = serde_json::from_slice(&body).map_err(|_| SupplierError::Unexpected {
+            status: status.as_u16(),
+            excerpt: http::excerpt(&body, &self.secrets()),
+        })?;
+        let expires_in = Duration::from_secs(rs.expire_seconds.unwrap_or(3600));
+        // Renew a minute early so a long import never sends an expired token.
+        let until = Instant::now() + expires_in.saturating_sub(Duration::from_secs(60));
+        self.token = Some((rs.access_token, until));
+        Ok(AuthInfo { expires_in })
+    }
+
+    async fn bearer(&mut self) -> Result<String, SupplierError> {
+        match &self.token {
+            Some((t, until)) if Instant::now() < *until => Ok(t.clone()),
+            _ => {
+                self.authenticate().await?;
+                Ok(self.token.as_ref().map(|(t, _)| t.clone()).unwrap_or_default())
+            }
+        }
+    }
+
+    /// A GET under the API root with the bearer token; on a 401 authenticates once more, then gives up
+    /// with "Credencial inválida".
+    pub async fn get_json<T: serde::de::DeserializeOwned>(&mut self, path_and_query: &str) -> Result<T, SupplierError> {
+        let url = format!("{}{path_and_query}", self.root);
+        for attempt in 0..2 {
+            let token = self.bearer().await?;
+            let resp = self
+                .http
+                .request(Method::GET, &url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .map_err(|e| http::transport(&e, &url, &self.limits))?;
+            let status = resp.status();
+            let retry = http::retry_after(&resp);
+            let body = http::body(resp, &url, &self.limits).await?;
+            if status == StatusCode::UNAUTHORIZED && attempt == 0 {
+                self.token = None;
+                continue;
+            }
+            if !status.is_success() {
+                return Err(self.map_status(status, retry, &body));
+            }
+            return serde_json::from_slice(&body).map_err(|_| SupplierError::Unexpected {
+                status: status.as_u16(),
+                excerpt: http::excerpt(&body, &self.secrets()),
+            });
+        }
+        Err(SupplierError::InvalidCredentials)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_root;
+
+    #[test]
+    fn api_root_handles_slashes_paths_and_existing_suffix() {
+        assert_eq!(
+            api_root("https://bwt.infotravel.com.br"),
+            "https://bwt.infotravel.com.br/api/v1"
+        );
+        assert_eq!(
+            api_root("https://bwt.infotravel.com.br/"),
+            "https://bwt.infotravel.com.br/api/v1"
+        );
+        assert_eq!(
+            api_root("https://viagenspromo.infotravel.com.br/infotravel"),
+            "https://viagenspromo.infotravel.com.br/infotravel/api/v1"
+        );
+        assert_eq!(api_root("https://x.com.br/api/v1/"), "https://x.com.br/api/v1");
+    }
+}

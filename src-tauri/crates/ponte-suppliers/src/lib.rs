@@ -1,0 +1,12 @@
+//! Ponte's suppliers over HTTP. One module per remote API; within each, the parts of the protocol that
+//! no public source shows live in an `assumed` module, next to a pointer to `shared/docs/suppliers.md`,
+//! so they can be corrected in one place when a supplier hands over its specification.
+
+pub mod connection_test;
+pub mod error;
+pub mod http;
+pub mod infotravel;
+pub mod paytourist;
+pub mod wooba;
+
+pub use error::SupplierError;
