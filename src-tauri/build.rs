@@ -17,5 +17,17 @@ fn ponte_commands() -> &'static [&'static str] {
         "person_create",
         "person_update",
         "person_delete",
+        "integration_types",
+        "integration_presets",
+        "integrations_list",
+        "integration_get",
+        "integration_create",
+        "integration_update",
+        "integration_duplicate",
+        "integration_set_enabled",
+        "integration_delete",
+        "integration_test",
+        "wooba_settings_get",
+        "wooba_settings_set",
     ]
 }

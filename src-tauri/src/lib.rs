@@ -36,6 +36,18 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::people::person_create,
             commands::people::person_update,
             commands::people::person_delete,
+            commands::integrations::integration_types,
+            commands::integrations::integration_presets,
+            commands::integrations::integrations_list,
+            commands::integrations::integration_get,
+            commands::integrations::integration_create,
+            commands::integrations::integration_update,
+            commands::integrations::integration_duplicate,
+            commands::integrations::integration_set_enabled,
+            commands::integrations::integration_delete,
+            commands::integrations::integration_test,
+            commands::integrations::wooba_settings_get,
+            commands::integrations::wooba_settings_set,
         ])
 }
 

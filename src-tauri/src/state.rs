@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use ponte_core::db::Db;
+use ponte_core::secrets::{Secrets, SERVICE};
 use ponte_core::{CoreError, ErrorReply};
 
 pub struct AppState {
@@ -22,6 +23,24 @@ impl AppState {
                 e.reply()
             });
         Self { data_dir, db }
+    }
+
+    /// The OS keyring, or why it cannot be used (the user sees what to do).
+    pub fn secrets(&self) -> Result<Secrets, ErrorReply> {
+        Secrets::native(SERVICE).map_err(|e| {
+            log::warn!("keyring unavailable: {}", e.code());
+            CoreError::from(e).reply()
+        })
+    }
+
+    /// Like [`Self::with_db`], for work that needs a transaction.
+    pub fn with_db_mut<T>(&self, f: impl FnOnce(&mut Db) -> Result<T, CoreError>) -> Result<T, ErrorReply> {
+        let db = self.db.as_ref().map_err(Clone::clone)?;
+        let mut guard: MutexGuard<'_, Db> = db.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard).map_err(|e| {
+            log::warn!("command failed: {}", e.code());
+            e.reply()
+        })
     }
 
     pub fn startup_error(&self) -> Option<ErrorReply> {

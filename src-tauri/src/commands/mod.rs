@@ -2,4 +2,5 @@
 //! Each is declared in build.rs so the capability ACL checks it.
 
 pub mod app;
+pub mod integrations;
 pub mod people;

@@ -3,8 +3,10 @@
 //! Exit codes: 0 done; 1 the request was refused (invalid input, duplicate, not found);
 //! 2 bad usage (from clap); 3 the environment is not ready (data folder, database, keyring).
 
+mod integrations_cmd;
 mod output;
 mod people_cmd;
+mod secret_input;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +48,11 @@ enum Command {
         #[command(subcommand)]
         command: people_cmd::PeopleCommand,
     },
+    /// Cadastros > Integrações
+    Integrations {
+        #[command(subcommand)]
+        command: integrations_cmd::IntegrationsCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,12 +73,16 @@ fn main() -> ExitCode {
         (None, Err(_)) => Locale::detect(),
     };
     let out = Out::new(cli.json, locale);
-    let db = match opened {
+    let mut db = match opened {
         Ok(db) => db,
         Err(e) => return out.error(&e),
     };
     match cli.command {
         Command::Doctor => unreachable!("handled above"),
         Command::People { command } => people_cmd::run(&db, command, &out),
+        Command::Integrations {
+            command: integrations_cmd::IntegrationsCommand::Test { id },
+        } => integrations_cmd::test(&db, id, &out),
+        Command::Integrations { command } => integrations_cmd::run(&mut db, command, &out),
     }
 }

@@ -58,6 +58,8 @@ pub enum CoreError {
     DataDir { path: PathBuf, reason: String },
     #[error(transparent)]
     Secret(#[from] SecretError),
+    #[error("could not read the input: {0}")]
+    Input(String),
 }
 
 /// What crosses IPC (and what the CLI prints with `--json`): never a secret, always a key to translate.
@@ -90,6 +92,7 @@ impl CoreError {
             Self::NewerDatabase { .. } => "newer_database",
             Self::DataDir { .. } => "data_dir",
             Self::Secret(e) => e.code(),
+            Self::Input(_) => "input",
         }
     }
 
@@ -113,7 +116,7 @@ impl CoreError {
             Self::Database(e) => {
                 params.insert("detail".into(), e.to_string());
             }
-            Self::Migration(detail) => {
+            Self::Migration(detail) | Self::Input(detail) => {
                 params.insert("detail".into(), detail.clone());
             }
             Self::NewerDatabase { found, supported } => {

@@ -4,6 +4,7 @@
 
 pub mod connection_test;
 pub mod error;
+pub mod gather;
 pub mod http;
 pub mod infotravel;
 pub mod paytourist;

@@ -1,0 +1,332 @@
+// End-to-end tests of the built UI in Debian's Chromium, with the in-memory mock backend (mock.html).
+// The page gets the app's real CSP and a frozen Object.prototype, as in the Tauri window.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { AppPage } from './harness';
+import { launch, openApp, screenshot, startServer, text } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+let current: AppPage | null = null;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  if (current) {
+    const problems = await current.problems();
+    await current.context.close();
+    current = null;
+    expect(problems).toEqual([]);
+  }
+});
+
+async function open(opts: Parameters<typeof openApp>[2] = {}): Promise<Page> {
+  current = await openApp(browser, server.url, opts);
+  await current.page.locator('h1').waitFor();
+  return current.page;
+}
+
+const h1 = (page: Page) => page.locator('h1').textContent();
+const rows = (page: Page) => page.getByTestId('person-row');
+const mockPeople = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __ponteMock: { people: { name: string }[] } }).__ponteMock.people.length);
+const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null);
+const formOpen = (page: Page) => page.locator('dialog.panel[open]').count();
+
+describe('Cadastros > Pessoas', () => {
+  test('empty list, then a company with an alphanumeric CNPJ is created and found by search', async () => {
+    const page = await open();
+    expect(await h1(page)).toBe(text('pt-BR', 'people.title'));
+    await expect.poll(() => page.getByTestId('people-empty').textContent()).toBe(text('pt-BR', 'people.empty'));
+
+    await page.getByTestId('people-new-company').click();
+    expect(await focusedName(page)).toBe('name');
+    await page.fill('input[name=name]', 'Pousada Mar Azul Ltda');
+    await page.fill('input[name=trade_name]', 'Mar Azul');
+    await page.fill('input[name=document]', '12.abc.345/01de-35');
+    await page.fill('input[name=email]', 'reservas@marazul.example.com.br');
+    await page.fill('input[name=phone]', '+55 48 3333-4444');
+    await page.getByTestId('form-save').click();
+
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
+      text('pt-BR', 'people.created', { name: 'Pousada Mar Azul Ltda' }),
+    );
+    expect(await formOpen(page)).toBe(0);
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().textContent()).toContain('12.ABC.345/01DE-35');
+    expect(await page.getByTestId('people-count').textContent()).toBe(text('pt-BR', 'people.count_one'));
+
+    // Search as you type: by name without accents/case, by document punctuation-free, and no match.
+    await page.fill('#people-search', 'MAR azul');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await page.fill('#people-search', 'zzz');
+    await expect.poll(() => page.getByTestId('people-empty').textContent()).toBe(
+      text('pt-BR', 'people.no_results', { query: 'zzz' }),
+    );
+    await page.fill('#people-search', '12abc34501');
+    await expect.poll(() => rows(page).count()).toBe(1);
+  });
+
+  test('invalid CPFs are refused next to the document field and nothing is saved', async () => {
+    const page = await open();
+    await page.getByTestId('people-new-individual').click();
+    await page.fill('input[name=name]', 'Maria da Silva');
+    await page.fill('input[name=document]', '111.111.111-11');
+    await page.getByTestId('form-save').click();
+    await expect.poll(() => page.getByTestId('error-document').textContent()).toBe(text('pt-BR', 'error.cpf.repeated'));
+    expect(await page.getByTestId('form-summary').textContent()).toContain(text('pt-BR', 'error.invalid_input'));
+    await expect.poll(() => focusedName(page)).toBe('document');
+    expect(await page.getAttribute('input[name=document]', 'aria-invalid')).toBe('true');
+
+    await page.fill('input[name=document]', '529.982.247-24');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('error-document').textContent()).toBe(
+      text('pt-BR', 'error.cpf.check_digit'),
+    );
+    expect(await formOpen(page)).toBe(1);
+    expect(await mockPeople(page)).toBe(0);
+
+    await page.getByTestId('form-cancel').click();
+    expect(await formOpen(page)).toBe(0);
+    await expect.poll(() => page.getByTestId('people-empty').textContent()).toBe(text('pt-BR', 'people.empty'));
+    expect(await mockPeople(page)).toBe(0);
+  });
+
+  test('leaving the document field checks it at once; a valid one is shown punctuated', async () => {
+    const page = await open({ locale: 'it' });
+    await page.getByTestId('people-new-company').click();
+    await page.fill('input[name=document]', '11222333000180');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByTestId('error-document').textContent()).toBe(text('it', 'error.cnpj.check_digit'));
+    await page.fill('input[name=document]', '11222333000181');
+    expect(await page.getByTestId('error-document').count()).toBe(0);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.inputValue('input[name=document]')).toBe('11.222.333/0001-81');
+    // The name is still required: the backend says so, next to the field, and focus goes there.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('error-name').textContent()).toBe(text('it', 'error.field.required'));
+    await expect.poll(() => focusedName(page)).toBe('name');
+  });
+
+  test('a duplicate document names the existing record next to the field', async () => {
+    const page = await open({ seed: 'demo' });
+    await page.getByTestId('people-new-company').click();
+    await page.fill('input[name=name]', 'Outra Empresa Ltda');
+    await page.fill('input[name=document]', '12ABC34501DE35');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('error-document').textContent()).toBe(
+      text('pt-BR', 'error.duplicate_document', { name: 'Hotel Bellavista Firenze S.r.l.' }),
+    );
+    expect(await page.getByTestId('form-summary').count()).toBe(0);
+  });
+
+  test('keyboard: Ctrl+N opens the form, Esc closes it, Enter saves, Ctrl+F focuses the search', async () => {
+    const page = await open();
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => formOpen(page)).toBe(1);
+    expect(await focusedName(page)).toBe('name');
+    expect(await page.locator('#person-form-title').textContent()).toBe(text('pt-BR', 'people.form.title_new_company'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => formOpen(page)).toBe(0);
+    expect(await mockPeople(page)).toBe(0);
+
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => focusedName(page)).toBe('name');
+    await page.keyboard.type('Agência Horizonte Ltda');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await formOpen(page)).toBe(0);
+    expect(await mockPeople(page)).toBe(1);
+
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('people-search');
+
+    // Down arrow into the table, Enter opens the person, Esc goes back.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#person-form-title').textContent()).toBe(
+      text('pt-BR', 'people.form.title_edit', { name: 'Agência Horizonte Ltda' }),
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => formOpen(page)).toBe(0);
+  });
+
+  test('every control is reachable with Tab and shows focus', async () => {
+    const page = await open({ seed: 'demo' });
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const outline = getComputedStyle(el).outlineStyle;
+        return { id: el.dataset.testid ?? el.id ?? el.tagName, outline };
+      });
+      if (info) {
+        seen.add(info.id);
+        expect(info.outline, `focus ring on ${info.id}`).not.toBe('none');
+      }
+    }
+    for (const id of ['nav-people', 'nav-settings', 'people-new-company', 'people-new-individual', 'people-search', 'sort-name', 'person-row'])
+      expect(seen).toContain(id);
+  });
+
+  test('edit, delete with confirmation, and a linked person is refused with person_in_use', async () => {
+    const page = await open({ seed: 'demo' });
+    await expect.poll(() => rows(page).count()).toBe(8);
+
+    await rows(page).filter({ hasText: 'Atlântica Operadora' }).click();
+    await page.getByTestId('form-delete').click();
+    expect(await page.locator('#confirm-message').textContent()).toBe(
+      text('pt-BR', 'common.confirm_delete', { name: 'Atlântica Operadora de Viagens Ltda' }),
+    );
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('form-summary').textContent()).toContain(
+      text('pt-BR', 'error.person_in_use', { count: '1' }),
+    );
+    expect(await mockPeople(page)).toBe(8);
+    await page.getByTestId('form-cancel').click();
+
+    await rows(page).filter({ hasText: 'Giulia Rossi' }).click();
+    await page.fill('input[name=phone]', '+39 06 1234 5678');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
+      text('pt-BR', 'people.updated', { name: 'Giulia Rossi' }),
+    );
+    await expect.poll(() => rows(page).filter({ hasText: 'Giulia Rossi' }).textContent()).toContain('+39 06 1234 5678');
+
+    await rows(page).filter({ hasText: 'Giulia Rossi' }).click();
+    await page.getByTestId('form-delete').click();
+    await page.keyboard.press('Escape'); // closes only the confirmation
+    await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0);
+    expect(await formOpen(page)).toBe(1);
+    await page.getByTestId('form-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
+      text('pt-BR', 'people.deleted', { name: 'Giulia Rossi' }),
+    );
+    await expect.poll(() => rows(page).count()).toBe(7);
+  });
+
+  test('columns sort by name, kind and document', async () => {
+    const page = await open({ seed: 'demo' });
+    await expect.poll(() => rows(page).count()).toBe(8);
+    const names = () => rows(page).locator('.cell-main').allTextContents();
+    expect((await names())[0]).toBe('Ana Beatriz Conceição');
+    await page.getByTestId('sort-name').click();
+    expect((await names())[0]).toBe('Serra Azul Hotéis S.A.');
+    expect(await page.locator('th.col-name').getAttribute('aria-sort')).toBe('descending');
+    await page.getByTestId('sort-kind').click();
+    const kinds = await rows(page).locator('.col-kind').allTextContents();
+    expect(kinds.slice(0, 3)).toEqual(Array(3).fill(text('pt-BR', 'people.kind.individual')));
+    await page.getByTestId('sort-document').click();
+    const docs = await rows(page).locator('.col-document').allTextContents();
+    expect(docs[0]).toBe('111.444.777-35');
+    expect(docs.at(-1)).toBe('');
+  });
+});
+
+describe('shell', () => {
+  test('the language switch re-renders the menu at once (pt-BR → it → en) and is saved', async () => {
+    const page = await open();
+    expect(await page.getByTestId('nav-people').textContent()).toBe(text('pt-BR', 'menu.people'));
+    await page.getByTestId('nav-settings').click();
+    await expect.poll(() => h1(page)).toBe(text('pt-BR', 'settings.title'));
+    expect(await page.inputValue('#settings-language')).toBe('pt-BR');
+
+    await page.selectOption('#settings-language', 'it');
+    await expect.poll(() => page.getByTestId('nav-people').textContent()).toBe(text('it', 'menu.people'));
+    expect(await page.getByTestId('nav-settings').textContent()).toBe(text('it', 'menu.settings'));
+    expect(await page.getByTestId('nav-import').textContent()).toBe(text('it', 'menu.import'));
+    expect(await h1(page)).toBe(text('it', 'settings.title'));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('it');
+
+    await page.selectOption('#settings-language', 'en');
+    await expect.poll(() => page.getByTestId('nav-people').textContent()).toBe(text('en', 'menu.people'));
+    expect(await page.getByTestId('nav-reminders').textContent()).toBe(text('en', 'menu.reminders'));
+    expect(await page.evaluate(() => (window as unknown as { __ponteMock: { locale: string } }).__ponteMock.locale)).toBe('en');
+    expect(await page.getByTestId('settings-version').textContent()).toBe('0.1.0');
+  });
+
+  test('screens not built yet say so honestly', async () => {
+    const page = await open({ locale: 'it' });
+    for (const [id, menu, soon] of [
+      ['nav-integrations', 'menu.integrations', 'soon.integrations'],
+      ['nav-import', 'menu.import', 'soon.import'],
+      ['nav-sales', 'menu.sales', 'soon.sales'],
+      ['nav-tokens', 'menu.tokens', 'soon.tokens'],
+      ['nav-reminders', 'menu.reminders', 'soon.reminders'],
+    ] as const) {
+      await page.getByTestId(id).click();
+      await expect.poll(() => h1(page)).toBe(text('it', menu));
+      expect(await page.locator('.soon p').textContent()).toBe(text('it', soon));
+      expect(await page.getByTestId(id).getAttribute('aria-current')).toBe('page');
+    }
+    await page.goto(`${new URL(page.url()).origin}/mock.html?locale=it#/nowhere`);
+    await expect.poll(() => h1(page)).toBe(text('it', 'people.title'));
+    expect(new URL(page.url()).hash).toBe('#/people');
+  });
+
+  test('a start-up failure replaces the app with the translated fix', async () => {
+    const page = await open({ query: { startup_error: 'data_dir' }, locale: 'it' });
+    expect(await h1(page)).toBe(text('it', 'startup.title'));
+    expect(await page.getByTestId('startup-error').textContent()).toBe(
+      text('it', 'error.data_dir', {
+        path: '/home/agencia/.local/share/io.ponte.desktop',
+        detail: 'Permission denied (os error 13)',
+      }),
+    );
+    expect(await page.getByTestId('nav-people').count()).toBe(0);
+    await screenshot(page, 'startup-error-it');
+  });
+});
+
+describe('screenshots', () => {
+  for (const locale of ['pt-BR', 'it', 'en'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`${locale} ${colorScheme}`, async () => {
+        const suffix = colorScheme === 'light' ? locale : `${locale}-dark`;
+        const page = await open({ locale, seed: 'demo', colorScheme });
+        await expect.poll(() => rows(page).count()).toBe(8);
+        await screenshot(page, `people-${suffix}`);
+
+        await page.getByTestId('people-new-company').click();
+        await page.fill('input[name=name]', 'Agenzia Viaggi Toscana S.r.l.');
+        await page.fill('input[name=document]', '12.ABC.345/01DE-36');
+        await page.fill('input[name=email]', 'info@toscana');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('error-email').waitFor();
+        expect(await page.getByTestId('error-document').textContent()).toBe(text(locale, 'error.cnpj.check_digit'));
+        await screenshot(page, `form-errors-${suffix}`);
+        await page.keyboard.press('Escape');
+
+        await rows(page).filter({ hasText: 'Hotel Bellavista' }).click();
+        await page.locator('#person-form-title').waitFor();
+        await screenshot(page, `form-edit-${suffix}`);
+        await page.keyboard.press('Escape');
+
+        await page.getByTestId('nav-settings').click();
+        await page.locator('#settings-language').waitFor();
+        await screenshot(page, `settings-${suffix}`);
+
+        await page.getByTestId('nav-tokens').click();
+        await expect.poll(() => h1(page)).toBe(text(locale, 'menu.tokens'));
+        await screenshot(page, `soon-${suffix}`);
+      });
+    }
+  }
+
+  test('empty list', async () => {
+    const page = await open();
+    await page.getByTestId('people-empty').waitFor();
+    await screenshot(page, 'people-empty-pt-BR');
+  });
+});

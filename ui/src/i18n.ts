@@ -1,0 +1,77 @@
+// The message catalogue is shared with the Rust core and CLI: one flat JSON file per language.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import en from '../../src-tauri/crates/ponte-core/locales/en.json';
+import it from '../../src-tauri/crates/ponte-core/locales/it.json';
+import ptBR from '../../src-tauri/crates/ponte-core/locales/pt-BR.json';
+import type { Locale } from './bindings/Locale';
+
+export type Catalogue = Record<string, string>;
+export type Params = Record<string, string | number>;
+
+export const LOCALES: readonly Locale[] = ['pt-BR', 'it', 'en'];
+
+export const CATALOGUES: Record<Locale, Catalogue> = {
+  'pt-BR': ptBR as Catalogue,
+  it: it as Catalogue,
+  en: en as Catalogue,
+};
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+export function fill(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Translates `key` like the Rust core does: the locale, then English, then the key itself. */
+export function translate(locale: Locale, key: string, params?: Params): string {
+  const text = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
+  return fill(text, params);
+}
+
+/** Maps any BCP 47 / POSIX tag to a supported language (same rule as `Locale::from_tag`). */
+export function localeFromTag(tag: string | null | undefined): Locale {
+  const lower = (tag ?? '').toLowerCase();
+  if (lower.startsWith('pt')) return 'pt-BR';
+  if (lower.startsWith('it')) return 'it';
+  return 'en';
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+}
+
+export interface I18n {
+  locale: Locale;
+  t: (key: string, params?: Params) => string;
+  formatNumber: (n: number) => string;
+  formatDate: (iso: string) => string;
+  formatDateTime: (iso: string) => string;
+  collator: Intl.Collator;
+}
+
+export function makeI18n(locale: Locale): I18n {
+  const numbers = new Intl.NumberFormat(locale);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const safe = (f: Intl.DateTimeFormat, iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : f.format(d);
+  };
+  return {
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    formatNumber: (n) => numbers.format(n),
+    formatDate: (iso) => safe(dates, iso),
+    formatDateTime: (iso) => safe(dateTimes, iso),
+    collator: new Intl.Collator(locale, { sensitivity: 'base', numeric: true }),
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('pt-BR'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,32 @@
+// Hash routes (`#/people`, `#/settings`…); anything else goes to Pessoas.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route = 'people' | 'integrations' | 'import' | 'sales' | 'tokens' | 'reminders' | 'settings';
+
+export const ROUTES: readonly Route[] = ['people', 'integrations', 'import', 'sales', 'tokens', 'reminders', 'settings'];
+export const DEFAULT_ROUTE: Route = 'people';
+
+export function parseHash(hash: string): Route | null {
+  const m = /^#\/([a-z]+)\/?$/.exec(hash);
+  const r = m?.[1];
+  return r !== undefined && (ROUTES as readonly string[]).includes(r) ? (r as Route) : null;
+}
+
+export function href(route: Route): string {
+  return `#/${route}`;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash) ?? DEFAULT_ROUTE);
+  useEffect(() => {
+    const sync = () => {
+      const r = parseHash(window.location.hash);
+      if (r === null) window.history.replaceState(null, '', href(DEFAULT_ROUTE));
+      setRoute(r ?? DEFAULT_ROUTE);
+    };
+    sync();
+    window.addEventListener('hashchange', sync);
+    return () => window.removeEventListener('hashchange', sync);
+  }, []);
+  return route;
+}

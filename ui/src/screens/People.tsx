@@ -1,0 +1,263 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ErrorReply } from '../bindings/ErrorReply';
+import type { Person } from '../bindings/Person';
+import type { PersonKind } from '../bindings/PersonKind';
+import { Icon } from '../components/Icon';
+import { TitleBar } from '../components/TitleBar';
+import { useToast } from '../components/toasts';
+import { useDebounced } from '../hooks';
+import { useI18n } from '../i18n';
+import { api } from '../ipc';
+import type { Sort, SortKey } from '../people-list';
+import { KIND_KEYS, MAX_RESULTS, nextSort, sortPeople } from '../people-list';
+import type { Editing } from './PersonForm';
+import { PersonForm } from './PersonForm';
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'ok'; people: Person[]; query: string }
+  | { status: 'error'; error: ErrorReply };
+
+const COLUMNS: { key: SortKey | null; label: string; class: string }[] = [
+  { key: 'name', label: 'people.col.name', class: 'col-name' },
+  { key: 'kind', label: 'people.col.kind', class: 'col-kind' },
+  { key: 'document', label: 'people.col.document', class: 'col-document' },
+  { key: null, label: 'people.col.email', class: 'col-email' },
+  { key: null, label: 'people.col.phone', class: 'col-phone' },
+];
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+export function People() {
+  const { t, formatNumber, collator } = useI18n();
+  const toast = useToast();
+  const [query, setQuery] = useState('');
+  const debounced = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    let stale = false;
+    api.peopleSearch(debounced, null).then(
+      (people) => !stale && setList({ status: 'ok', people, query: debounced }),
+      (error: ErrorReply) => !stale && setList({ status: 'error', error }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [debounced, reload]);
+
+  const openNew = useCallback((kind: PersonKind) => setEditing({ mode: 'new', kind }), []);
+
+  // Ctrl+N: new company; Ctrl+F: search (Cmd on macOS). Not while a dialog is open.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'n') {
+        e.preventDefault();
+        openNew('company');
+      } else if (k === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [openNew]);
+
+  const kindLabel = useCallback((k: PersonKind) => t(KIND_KEYS[k]), [t]);
+  const rows = useMemo(
+    () => (list.status === 'ok' ? sortPeople(list.people, sort, collator, kindLabel) : []),
+    [list, sort, collator, kindLabel],
+  );
+
+  const onRowKey = (e: KeyboardEvent, p: Person) => {
+    const row = e.currentTarget as HTMLElement;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setEditing({ mode: 'edit', person: p });
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+      if (next instanceof HTMLElement) next.focus();
+    }
+  };
+
+  const afterSave = (p: Person, created: boolean) => {
+    setEditing(null);
+    toast(t(created ? 'people.created' : 'people.updated', { name: p.name }));
+    setReload((n) => n + 1);
+  };
+  const afterDelete = (p: Person) => {
+    setEditing(null);
+    toast(t('people.deleted', { name: p.name }));
+    setReload((n) => n + 1);
+  };
+
+  const count = list.status === 'ok' ? list.people.length : 0;
+
+  return (
+    <>
+      <TitleBar title={t('people.title')}>
+        <button type="button" class="btn" data-testid="people-new-individual" onClick={() => openNew('individual')}>
+          <Icon name="plus" />
+          {t('people.new_individual')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-primary"
+          data-testid="people-new-company"
+          aria-keyshortcuts="Control+N"
+          onClick={() => openNew('company')}
+        >
+          <Icon name="plus" />
+          {t('people.new_company')}
+        </button>
+      </TitleBar>
+      <div class="content people">
+        <div class="toolbar">
+          <div class="search">
+            <Icon name="search" class="search-icon" />
+            <label for="people-search" class="sr-only">
+              {t('common.search')}
+            </label>
+            <input
+              id="people-search"
+              ref={searchRef}
+              class="input search-input"
+              type="search"
+              autoComplete="off"
+              spellcheck={false}
+              aria-keyshortcuts="Control+F"
+              aria-controls="people-table"
+              placeholder={t('people.search_placeholder')}
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && query !== '') {
+                  e.preventDefault();
+                  setQuery('');
+                } else if (e.key === 'ArrowDown') {
+                  const first = tbodyRef.current?.querySelector('tr');
+                  if (first) {
+                    e.preventDefault();
+                    first.focus();
+                  }
+                }
+              }}
+            />
+          </div>
+          <p class="count" data-testid="people-count" aria-live="polite">
+            {list.status === 'ok' &&
+              (count === 1 ? t('people.count_one') : t('people.count', { count: formatNumber(count) }))}
+            {list.status === 'ok' && count >= MAX_RESULTS && (
+              <span class="too-many"> · {t('people.too_many', { count: formatNumber(MAX_RESULTS) })}</span>
+            )}
+          </p>
+        </div>
+
+        <div class="table-card card">
+          {list.status === 'error' ? (
+            <div class="state state-error" role="alert">
+              <Icon name="alert" class="state-icon" />
+              <p>{t(list.error.key, list.error.params)}</p>
+              <button type="button" class="btn" onClick={() => setReload((n) => n + 1)}>
+                {t('common.retry')}
+              </button>
+            </div>
+          ) : list.status === 'loading' ? (
+            <div class="state" aria-busy="true">
+              <p>{t('common.loading')}</p>
+            </div>
+          ) : list.people.length === 0 ? (
+            <div class="state" data-testid="people-empty">
+              <Icon name="people" class="state-icon" />
+              <p>{list.query === '' ? t('people.empty') : t('people.no_results', { query: list.query })}</p>
+            </div>
+          ) : (
+            <div class="table-scroll">
+              <table class="table" id="people-table" aria-labelledby="screen-title">
+                <thead>
+                  <tr>
+                    {COLUMNS.map((c) => {
+                      const label = t(c.label);
+                      if (c.key === null)
+                        return (
+                          <th scope="col" class={c.class} key={c.label}>
+                            {label}
+                          </th>
+                        );
+                      const active = sort.key === c.key;
+                      const key = c.key;
+                      return (
+                        <th
+                          scope="col"
+                          class={c.class}
+                          key={c.label}
+                          aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                        >
+                          <button
+                            type="button"
+                            class={active ? 'th-sort active' : 'th-sort'}
+                            title={t('common.sort_by', { column: label })}
+                            data-testid={`sort-${key}`}
+                            onClick={() => setSort((s) => nextSort(s, key))}
+                          >
+                            {label}
+                            <Icon name={active ? (sort.dir === 'asc' ? 'sort-asc' : 'sort-desc') : 'sort'} class="sort-icon" />
+                          </button>
+                        </th>
+                      );
+                    })}
+                  </tr>
+                </thead>
+                <tbody ref={tbodyRef}>
+                  {rows.map((p) => (
+                    <tr
+                      key={p.id}
+                      tabIndex={0}
+                      data-testid="person-row"
+                      data-id={p.id}
+                      onClick={() => setEditing({ mode: 'edit', person: p })}
+                      onKeyDown={(e) => onRowKey(e, p)}
+                    >
+                      <td class="col-name" title={p.trade_name ? `${p.name} · ${p.trade_name}` : p.name}>
+                        <span class="cell-main">{p.name}</span>
+                        {p.trade_name && <span class="cell-sub">{p.trade_name}</span>}
+                      </td>
+                      <td class="col-kind">
+                        <span class={`badge badge-${p.kind}`}>{kindLabel(p.kind)}</span>
+                      </td>
+                      <td class="col-document mono">{p.document_display ?? p.document ?? ''}</td>
+                      <td class="col-email" title={p.email ?? undefined}>
+                        {p.email ?? ''}
+                      </td>
+                      <td class="col-phone">{p.phone ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+        <p class="hint">{t('people.shortcuts')}</p>
+      </div>
+      {editing && (
+        <PersonForm
+          key={editing.mode === 'edit' ? `edit-${editing.person.id}` : `new-${editing.kind}`}
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onSaved={afterSave}
+          onDeleted={afterDelete}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+import type { InputHTMLAttributes } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Person } from '../bindings/Person';
+import type { PersonKind } from '../bindings/PersonKind';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Icon } from '../components/Icon';
+import { useI18n } from '../i18n';
+import { api, toErrorReply } from '../ipc';
+import type { FieldName, FormErrors, FormValues } from '../people-form';
+import {
+  checkDocumentField,
+  emptyValues,
+  FIELD_ORDER,
+  firstInvalid,
+  NO_ERRORS,
+  REQUIRED,
+  splitErrors,
+  toInput,
+  valuesFromPerson,
+  withFieldErrors,
+} from '../people-form';
+import { KIND_KEYS } from '../people-list';
+
+export type Editing = { mode: 'new'; kind: PersonKind } | { mode: 'edit'; person: Person };
+
+const LABELS: Record<PersonKind, Record<FieldName, string>> = {
+  company: {
+    name: 'people.field.company_name',
+    trade_name: 'people.field.trade_name',
+    document: 'people.field.cnpj',
+    email: 'people.field.email',
+    phone: 'people.field.phone',
+  },
+  individual: {
+    name: 'people.field.individual_name',
+    trade_name: 'people.field.trade_name',
+    document: 'people.field.cpf',
+    email: 'people.field.email',
+    phone: 'people.field.phone',
+  },
+};
+
+const HELP: Record<PersonKind, Partial<Record<FieldName, string>>> = {
+  company: { document: 'people.help.cnpj', phone: 'people.help.phone' },
+  individual: { document: 'people.help.cpf', phone: 'people.help.phone' },
+};
+
+const INPUT_ATTRS: Record<FieldName, InputHTMLAttributes<HTMLInputElement>> = {
+  name: { type: 'text', autoComplete: 'off' },
+  trade_name: { type: 'text', autoComplete: 'off' },
+  document: { type: 'text', autoComplete: 'off', spellcheck: false, autoCapitalize: 'characters', class: 'input mono' },
+  email: { type: 'email', autoComplete: 'off', spellcheck: false },
+  phone: { type: 'tel', autoComplete: 'off' },
+};
+
+export function PersonForm(props: {
+  editing: Editing;
+  onClose: () => void;
+  onSaved: (p: Person, created: boolean) => void;
+  onDeleted: (p: Person) => void;
+}) {
+  const { editing } = props;
+  const { t, formatDateTime } = useI18n();
+  const kind: PersonKind = editing.mode === 'new' ? editing.kind : editing.person.kind;
+  const [values, setValues] = useState<FormValues>(() =>
+    editing.mode === 'edit' ? valuesFromPerson(editing.person) : emptyValues(),
+  );
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [focusAfterErrors, setFocusAfterErrors] = useState(0);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const input = (f: FieldName) => formRef.current?.elements.namedItem(f) as HTMLInputElement | null;
+
+  // Open as a modal (the rest of the window becomes inert), focus the first field, give focus back on close.
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const d = dialogRef.current;
+    if (d && !d.open) d.showModal();
+    const first = formRef.current?.elements.namedItem(FIELD_ORDER[kind][0] ?? 'name');
+    if (first instanceof HTMLInputElement) first.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [kind]);
+
+  // After a failed save: focus the first invalid field, else the summary.
+  useEffect(() => {
+    if (focusAfterErrors === 0) return;
+    const f = firstInvalid(kind, errors);
+    const el = f ? formRef.current?.elements.namedItem(f) : null;
+    if (el instanceof HTMLInputElement) {
+      el.focus();
+      el.select();
+    } else summaryRef.current?.focus();
+    // Only when a new failure is reported, not on every edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusAfterErrors]);
+
+  const fail = (e: unknown) => {
+    setErrors(splitErrors(kind, toErrorReply(e)));
+    setFocusAfterErrors((n) => n + 1);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const payload = toInput(kind, values);
+      const saved =
+        editing.mode === 'new' ? await api.personCreate(payload) : await api.personUpdate(editing.person.id, payload);
+      props.onSaved(saved, editing.mode === 'new');
+    } catch (err) {
+      fail(err);
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (editing.mode !== 'edit') return;
+    setBusy(true);
+    try {
+      await api.personDelete(editing.person.id);
+      setConfirming(false);
+      props.onDeleted(editing.person);
+    } catch (err) {
+      setConfirming(false);
+      setBusy(false);
+      fail(err);
+    }
+  };
+
+  const change = (f: FieldName, v: string) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    if (errors.fields[f]) setErrors((old) => withFieldErrors(old, f, []));
+  };
+
+  const blur = (f: FieldName) => {
+    if (f !== 'document') return;
+    const el = input('document');
+    const raw = el?.value ?? values.document;
+    const { error, display } = checkDocumentField(kind, raw);
+    if (error) setErrors((old) => withFieldErrors(old, 'document', [error]));
+    else if (display !== raw) setValues((old) => ({ ...old, document: display }));
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !confirming) {
+      e.preventDefault();
+      props.onClose();
+    }
+  };
+
+  const title =
+    editing.mode === 'edit'
+      ? t('people.form.title_edit', { name: editing.person.name })
+      : t(kind === 'company' ? 'people.form.title_new_company' : 'people.form.title_new_individual');
+
+  return (
+    <>
+      <dialog
+        ref={dialogRef}
+        class="panel"
+        aria-labelledby="person-form-title"
+        data-testid="person-form"
+        onKeyDown={onKeyDown}
+        onCancel={(e) => {
+          e.preventDefault();
+          if (!confirming) props.onClose();
+        }}
+      >
+        <form ref={formRef} class="panel-form" noValidate onSubmit={(e) => void submit(e)}>
+          <header class="panel-header">
+            <div class="panel-heading">
+              <span class={`badge badge-${kind}`}>{t(KIND_KEYS[kind])}</span>
+              <h2 id="person-form-title">{title}</h2>
+              {editing.mode === 'edit' && (
+                <p class="panel-meta">
+                  {t('people.form.meta', {
+                    created: formatDateTime(editing.person.created_at),
+                    updated: formatDateTime(editing.person.updated_at),
+                  })}
+                </p>
+              )}
+            </div>
+            <button type="button" class="btn-icon" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
+              <Icon name="close" />
+            </button>
+          </header>
+
+          <div class="panel-body">
+            {errors.summary.length > 0 && (
+              <div class="form-summary" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-summary">
+                <Icon name="alert" />
+                <ul>
+                  {errors.summary.map((m, i) => (
+                    <li key={i}>{t(m.key, m.params)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p class="required-legend" aria-hidden="true">
+              {t('common.required_legend')}
+            </p>
+            {FIELD_ORDER[kind].map((f) => {
+              const messages = errors.fields[f] ?? [];
+              const help = HELP[kind][f];
+              const required = REQUIRED.has(f);
+              const describedBy = [messages.length > 0 ? `pf-${f}-error` : '', help ? `pf-${f}-help` : '']
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <div class={messages.length > 0 ? 'field invalid' : 'field'} key={f}>
+                  <label class="label" for={`pf-${f}`}>
+                    {t(LABELS[kind][f])}
+                    {required && (
+                      <span class="req" title={t('common.required')}>
+                        <span aria-hidden="true"> *</span>
+                        <span class="sr-only"> ({t('common.required')})</span>
+                      </span>
+                    )}
+                  </label>
+                  <input
+                    class="input"
+                    {...INPUT_ATTRS[f]}
+                    id={`pf-${f}`}
+                    name={f}
+                    value={values[f]}
+                    required={required}
+                    aria-required={required}
+                    aria-invalid={messages.length > 0}
+                    aria-describedby={describedBy || undefined}
+                    onInput={(e) => change(f, e.currentTarget.value)}
+                    onBlur={() => blur(f)}
+                  />
+                  {messages.length > 0 && (
+                    <p class="field-error" id={`pf-${f}-error`} data-testid={`error-${f}`}>
+                      {messages.map((m) => t(m.key, m.params)).join(' ')}
+                    </p>
+                  )}
+                  {help && (
+                    <p class="help" id={`pf-${f}-help`}>
+                      {t(help)}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+
+          <footer class="panel-footer">
+            {editing.mode === 'edit' && (
+              <button type="button" class="btn btn-danger-quiet" data-testid="form-delete" disabled={busy} onClick={() => setConfirming(true)}>
+                <Icon name="trash" />
+                {t('common.delete')}
+              </button>
+            )}
+            <span class="kbd-hint">{t('common.keyboard_hint')}</span>
+            <button type="button" class="btn" data-testid="form-cancel" onClick={props.onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" class="btn btn-primary" data-testid="form-save" disabled={busy} aria-busy={busy}>
+              {busy && !confirming ? t('common.saving') : t('common.save')}
+            </button>
+          </footer>
+        </form>
+      </dialog>
+      {confirming && editing.mode === 'edit' && (
+        <ConfirmDialog
+          message={t('common.confirm_delete', { name: editing.person.name })}
+          confirmLabel={t('common.delete')}
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
+
+const uiRoot = fileURLToPath(new URL('.', import.meta.url));
+// The repository root: the UI imports the message catalogue from src-tauri/crates/ponte-core/locales.
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// `vite build --mode e2e` also builds mock.html (an in-memory fake backend) into dist-e2e for the
+// browser tests; the app's own build (ui/dist, shipped by Tauri) never contains it.
+export default defineConfig(({ mode }) => {
+  const e2e = mode === 'e2e';
+  return {
+    root: uiRoot,
+    base: './',
+    clearScreen: false,
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    server: {
+      port: 1420,
+      strictPort: true,
+      fs: { allow: [searchForWorkspaceRoot(uiRoot), repoRoot] },
+      watch: { ignored: ['**/src-tauri/target/**', '**/target/**'] },
+    },
+    build: {
+      outDir: e2e ? 'dist-e2e' : 'dist',
+      emptyOutDir: true,
+      target: ['es2021', 'safari15', 'chrome105'],
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        input: e2e ? [`${uiRoot}index.html`, `${uiRoot}mock.html`] : [`${uiRoot}index.html`],
+      },
+    },
+  };
+});
