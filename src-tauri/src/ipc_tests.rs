@@ -81,3 +81,34 @@ fn a_broken_data_dir_is_reported_not_a_crash() {
     let err = invoke(&w, "people_search", json!({"query": "", "kind": null})).unwrap_err();
     assert_eq!(err["code"], "data_dir");
 }
+
+/// Needs the real keyring (the test script's gnome-keyring session).
+#[test]
+fn integration_secrets_go_in_but_never_come_back() {
+    const PASSWORD: &str = "Ipc-Secret-Password-9931";
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let person = invoke(&w, "person_create", json!({"input": {"kind": "company", "name": "BWT Operadora"}})).unwrap();
+    let input = json!({
+        "type": "infotravel",
+        "description": format!("IPC test {}", std::process::id()),
+        "person_id": person["id"],
+        "values": {"url": "https://bwt.infotravel.com.br", "supplier_id": "BWT", "agency_code": "1234", "username": "api"},
+        "secrets": {"password": PASSWORD}
+    });
+    let saved = invoke(&w, "integration_create", json!({ "input": input })).unwrap();
+    let id = saved["integration"]["id"].clone();
+    assert_eq!(saved["integration"]["secrets_set"], json!(["password"]));
+    let replies = [
+        saved.to_string(),
+        invoke(&w, "integration_get", json!({ "id": id })).unwrap().to_string(),
+        invoke(&w, "integrations_list", json!({"filter": {"query": ""}})).unwrap().to_string(),
+        invoke(&w, "integration_duplicate", json!({ "id": id })).unwrap().to_string(),
+    ];
+    for r in &replies {
+        assert!(!r.contains(PASSWORD), "secret leaked in {r}");
+    }
+    let types = invoke(&w, "integration_types", json!({})).unwrap();
+    assert_eq!(types.as_array().unwrap().len(), 3);
+    invoke(&w, "integration_delete", json!({ "id": id })).unwrap();
+}
