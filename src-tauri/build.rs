@@ -29,5 +29,14 @@ fn ponte_commands() -> &'static [&'static str] {
         "integration_test",
         "wooba_settings_get",
         "wooba_settings_set",
+        "import_preview",
+        "import_run",
+        "import_cancel",
+        "import_runs",
+        "import_issues",
+        "sales_page",
+        "sales_count",
+        "sale_detail",
+        "sales_export_csv",
     ]
 }

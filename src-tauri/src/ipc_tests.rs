@@ -88,7 +88,12 @@ fn integration_secrets_go_in_but_never_come_back() {
     const PASSWORD: &str = "Ipc-Secret-Password-9931";
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(dir.path());
-    let person = invoke(&w, "person_create", json!({"input": {"kind": "company", "name": "BWT Operadora"}})).unwrap();
+    let person = invoke(
+        &w,
+        "person_create",
+        json!({"input": {"kind": "company", "name": "BWT Operadora"}}),
+    )
+    .unwrap();
     let input = json!({
         "type": "infotravel",
         "description": format!("IPC test {}", std::process::id()),
@@ -102,8 +107,12 @@ fn integration_secrets_go_in_but_never_come_back() {
     let replies = [
         saved.to_string(),
         invoke(&w, "integration_get", json!({ "id": id })).unwrap().to_string(),
-        invoke(&w, "integrations_list", json!({"filter": {"query": ""}})).unwrap().to_string(),
-        invoke(&w, "integration_duplicate", json!({ "id": id })).unwrap().to_string(),
+        invoke(&w, "integrations_list", json!({"filter": {"query": ""}}))
+            .unwrap()
+            .to_string(),
+        invoke(&w, "integration_duplicate", json!({ "id": id }))
+            .unwrap()
+            .to_string(),
     ];
     for r in &replies {
         assert!(!r.contains(PASSWORD), "secret leaked in {r}");

@@ -48,6 +48,15 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::integrations::integration_test,
             commands::integrations::wooba_settings_get,
             commands::integrations::wooba_settings_set,
+            commands::imports::import_preview,
+            commands::imports::import_run,
+            commands::imports::import_cancel,
+            commands::imports::import_runs,
+            commands::imports::import_issues,
+            commands::sales::sales_page,
+            commands::sales::sales_count,
+            commands::sales::sale_detail,
+            commands::sales::sales_export_csv,
         ])
 }
 
@@ -62,6 +71,7 @@ pub fn run() {
     let log_dir = data_dir.join("logs");
     let state = AppState::open(data_dir);
     builder::<tauri::Wry>(state)
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();

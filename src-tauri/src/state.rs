@@ -1,15 +1,19 @@
 //! What every command shares: the open database, or the reason it could not be opened.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use ponte_core::db::Db;
 use ponte_core::secrets::{Secrets, SERVICE};
 use ponte_core::{CoreError, ErrorReply};
+use tokio_util::sync::CancellationToken;
 
 pub struct AppState {
     pub data_dir: PathBuf,
     db: Result<Mutex<Db>, ErrorReply>,
+    /// Cancel switches of the imports running now, by integration.
+    pub imports: Mutex<HashMap<i64, CancellationToken>>,
 }
 
 impl AppState {
@@ -22,7 +26,18 @@ impl AppState {
                 log::error!("start-up failed: {e}");
                 e.reply()
             });
-        Self { data_dir, db }
+        if let Ok(db) = &db {
+            let g = db.lock().unwrap_or_else(|p| p.into_inner());
+            // This is the only Ponte window (single instance): any run still "running" died with a previous one.
+            if let Err(e) = ponte_import::history::mark_interrupted(&g, 0) {
+                log::warn!("could not close interrupted runs: {}", e.code());
+            }
+        }
+        Self {
+            data_dir,
+            db,
+            imports: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The OS keyring, or why it cannot be used (the user sees what to do).
@@ -41,6 +56,11 @@ impl AppState {
             log::warn!("command failed: {}", e.code());
             e.reply()
         })
+    }
+
+    /// The database lock itself, for long work (imports) that takes it page by page.
+    pub fn db_mutex(&self) -> Result<&Mutex<Db>, ErrorReply> {
+        self.db.as_ref().map_err(Clone::clone)
     }
 
     pub fn startup_error(&self) -> Option<ErrorReply> {

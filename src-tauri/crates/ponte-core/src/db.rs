@@ -14,6 +14,7 @@ pub const DB_FILE: &str = "ponte.db";
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_people_settings.sql"),
     include_str!("../migrations/002_integrations.sql"),
+    include_str!("../migrations/003_sales.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

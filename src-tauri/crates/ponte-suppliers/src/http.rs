@@ -51,6 +51,7 @@ pub fn transport(e: &reqwest::Error, url: &str, limits: &Limits) -> SupplierErro
         chain.push(' ');
         src = s.source();
     }
+    log::debug!("transport error: {chain}");
     if e.is_timeout() || chain.contains("timed out") {
         SupplierError::Timeout {
             host,
@@ -58,7 +59,16 @@ pub fn transport(e: &reqwest::Error, url: &str, limits: &Limits) -> SupplierErro
         }
     } else if chain.contains("dns error") || chain.contains("failed to lookup") || chain.contains("name or service") {
         SupplierError::Dns { host }
-    } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("handshake") {
+    } else if [
+        "certificate",
+        "tls",
+        "handshake",
+        "corrupt message",
+        "invalidcontenttype",
+    ]
+    .iter()
+    .any(|k| chain.contains(k))
+    {
         SupplierError::Tls { host }
     } else if e.is_connect() {
         SupplierError::Connect { host }

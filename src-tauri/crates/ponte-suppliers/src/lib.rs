@@ -7,7 +7,9 @@ pub mod error;
 pub mod gather;
 pub mod http;
 pub mod infotravel;
+pub mod json;
 pub mod paytourist;
+pub mod sales_source;
 pub mod wooba;
 
 pub use error::SupplierError;

@@ -25,3 +25,6 @@ pub fn bookings_by_locator(code: &str, page: u32, size: u32) -> String {
         size.min(MAX_PAGE_SIZE)
     )
 }
+
+/// Payment type of a sale the client paid straight to the agency: not imported, the sale is flagged.
+pub const AGENCY_DIRECT_PAYMENT: &str = "AGENCY_DIRECT";

@@ -1,6 +1,7 @@
 //! Infotravel (Infotera) REST client — suppliers.md §1. Known parts here; assumed ones in [`assumed`].
 
 pub mod assumed;
+pub mod mapping;
 
 use std::time::{Duration, Instant};
 

@@ -2,6 +2,7 @@
 //! [`assumed`]. Errors arrive as HTTP 200 with an `Exception` object, as in older Travellink services.
 
 pub mod assumed;
+pub mod mapping;
 
 use base64::Engine;
 use chrono::NaiveDate;

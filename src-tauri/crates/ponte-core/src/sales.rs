@@ -1,0 +1,588 @@
+//! Imported sales: the normalised model every supplier maps into, and its storage. A sale is keyed by
+//! (integration, supplier sale id): writing it again updates what changed and never duplicates.
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+
+/// The product kinds of seed 000. Circuits are imported as tour packages, transfers as ground transport.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ProductKind {
+    CarRental,
+    Hotel,
+    TourPackage,
+    AirTicket,
+    TravelInsurance,
+    Services,
+    GroundTransport,
+    /// A supplier product type with no kind yet: kept, and reported as a warning.
+    Unmapped,
+}
+
+impl ProductKind {
+    pub const ALL: [ProductKind; 8] = [
+        Self::CarRental,
+        Self::Hotel,
+        Self::TourPackage,
+        Self::AirTicket,
+        Self::TravelInsurance,
+        Self::Services,
+        Self::GroundTransport,
+        Self::Unmapped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CarRental => "car_rental",
+            Self::Hotel => "hotel",
+            Self::TourPackage => "tour_package",
+            Self::AirTicket => "air_ticket",
+            Self::TravelInsurance => "travel_insurance",
+            Self::Services => "services",
+            Self::GroundTransport => "ground_transport",
+            Self::Unmapped => "unmapped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(Self::Unmapped)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SaleStatus {
+    Confirmed,
+    Reserved,
+    Cancelled,
+    Other,
+}
+
+impl SaleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Reserved => "reserved",
+            Self::Cancelled => "cancelled",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "confirmed" => Self::Confirmed,
+            "reserved" => Self::Reserved,
+            "cancelled" => Self::Cancelled,
+            _ => Self::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Passenger {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Product {
+    pub kind: ProductKind,
+    pub supplier_type: String,
+    pub locator: Option<String>,
+    pub provider: Option<String>,
+    pub description: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    #[ts(type = "number | null")]
+    pub amount_cents: Option<i64>,
+    pub currency: Option<String>,
+    pub passengers: Vec<Passenger>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Payment {
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[ts(type = "number")]
+    pub amount_cents: i64,
+    pub currency: String,
+    pub confirmed: Option<bool>,
+}
+
+/// One sale as a supplier client hands it to the import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplierSale {
+    pub supplier_sale_id: String,
+    pub locators: Vec<String>,
+    pub sale_date: String,
+    pub sold_at: Option<String>,
+    pub status: SaleStatus,
+    pub supplier_status: String,
+    pub customer_name: Option<String>,
+    pub customer_document: Option<String>,
+    pub customer_email: Option<String>,
+    pub total_cents: i64,
+    pub currency: String,
+    pub products: Vec<Product>,
+    /// Payments that are imported (agency-direct ones are not: see `needs_manual_payment`).
+    pub payments: Vec<Payment>,
+    /// The customer paid (part of) it straight to the agency: to be entered by hand (seed 000).
+    pub needs_manual_payment: bool,
+    /// The supplier's record as received, for the detail view.
+    pub raw: serde_json::Value,
+}
+
+impl SupplierSale {
+    /// Fingerprint of everything the supplier said: equal hash = unchanged sale.
+    pub fn content_hash(&self) -> String {
+        use std::hash::{Hash, Hasher};
+        let text = serde_json::to_string(self).unwrap_or_default();
+        // Two independent 64-bit hashes keep accidental collisions out of reach for this purpose.
+        let mut a = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut a);
+        let mut b = std::collections::hash_map::DefaultHasher::new();
+        (text.len(), &text).hash(&mut b);
+        format!("{:016x}{:016x}", a.finish(), b.finish())
+    }
+
+    pub fn unmapped_types(&self) -> Vec<&str> {
+        self.products
+            .iter()
+            .filter(|p| p.kind == ProductKind::Unmapped)
+            .map(|p| p.supplier_type.as_str())
+            .collect()
+    }
+}
+
+/// What writing (or previewing) one sale did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Change {
+    New,
+    Updated,
+    Unchanged,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// What is stored now for this key: (row id, content hash).
+pub fn existing(
+    conn: &rusqlite::Connection,
+    integration_id: i64,
+    supplier_sale_id: &str,
+) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, content_hash FROM sales WHERE integration_id = ?1 AND supplier_sale_id = ?2",
+            params![integration_id, supplier_sale_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Classifies without writing (preview).
+pub fn classify(conn: &rusqlite::Connection, integration_id: i64, sale: &SupplierSale) -> Result<Change> {
+    Ok(match existing(conn, integration_id, &sale.supplier_sale_id)? {
+        None => Change::New,
+        Some((_, hash)) if hash == sale.content_hash() => Change::Unchanged,
+        Some(_) => Change::Updated,
+    })
+}
+
+/// Inserts or updates one whole sale (products, passengers, payments) inside the caller's transaction.
+pub fn upsert(tx: &Transaction<'_>, integration_id: i64, sale: &SupplierSale) -> Result<Change> {
+    let hash = sale.content_hash();
+    let ts = now();
+    let locators = sale.locators.join(" ");
+    let raw = serde_json::to_string(&sale.raw).unwrap_or_default();
+    let (sale_id, change) = match existing(tx, integration_id, &sale.supplier_sale_id)? {
+        Some((_, h)) if h == hash => return Ok(Change::Unchanged),
+        Some((id, _)) => {
+            tx.execute(
+                "UPDATE sales SET locators = ?1, sale_date = ?2, sold_at = ?3, status = ?4, supplier_status = ?5,
+                    customer_name = ?6, customer_document = ?7, customer_email = ?8, total_cents = ?9, currency = ?10,
+                    needs_manual_payment = ?11, content_hash = ?12, raw = ?13, updated_at = ?14 WHERE id = ?15",
+                params![
+                    locators,
+                    sale.sale_date,
+                    sale.sold_at,
+                    sale.status.as_str(),
+                    sale.supplier_status,
+                    sale.customer_name,
+                    sale.customer_document,
+                    sale.customer_email,
+                    sale.total_cents,
+                    sale.currency,
+                    sale.needs_manual_payment,
+                    hash,
+                    raw,
+                    ts,
+                    id
+                ],
+            )?;
+            for t in ["sale_products", "sale_passengers", "sale_payments"] {
+                tx.execute(&format!("DELETE FROM {t} WHERE sale_id = ?1"), [id])?;
+            }
+            (id, Change::Updated)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO sales (integration_id, supplier_sale_id, locators, sale_date, sold_at, status,
+                    supplier_status, customer_name, customer_document, customer_email, total_cents, currency,
+                    needs_manual_payment, content_hash, raw, first_imported_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                params![
+                    integration_id,
+                    sale.supplier_sale_id,
+                    locators,
+                    sale.sale_date,
+                    sale.sold_at,
+                    sale.status.as_str(),
+                    sale.supplier_status,
+                    sale.customer_name,
+                    sale.customer_document,
+                    sale.customer_email,
+                    sale.total_cents,
+                    sale.currency,
+                    sale.needs_manual_payment,
+                    hash,
+                    raw,
+                    ts
+                ],
+            )?;
+            (tx.last_insert_rowid(), Change::New)
+        }
+    };
+    let mut product_stmt = tx.prepare_cached(
+        "INSERT INTO sale_products (sale_id, position, kind, supplier_type, locator, provider, description,
+            start_date, end_date, amount_cents, currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut pax_stmt = tx.prepare_cached(
+        "INSERT INTO sale_passengers (sale_id, product_position, name, type) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, p) in sale.products.iter().enumerate() {
+        product_stmt.execute(params![
+            sale_id,
+            pos as i64,
+            p.kind.as_str(),
+            p.supplier_type,
+            p.locator,
+            p.provider,
+            p.description,
+            p.start_date,
+            p.end_date,
+            p.amount_cents,
+            p.currency
+        ])?;
+        for pax in &p.passengers {
+            pax_stmt.execute(params![sale_id, pos as i64, pax.name, pax.ty])?;
+        }
+    }
+    let mut pay_stmt = tx.prepare_cached(
+        "INSERT INTO sale_payments (sale_id, type, amount_cents, currency, confirmed) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for pay in &sale.payments {
+        pay_stmt.execute(params![sale_id, pay.ty, pay.amount_cents, pay.currency, pay.confirmed])?;
+    }
+    Ok(change)
+}
+
+/// One row of the Vendas list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SaleRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub integration_id: i64,
+    pub integration: String,
+    pub supplier_sale_id: String,
+    pub locators: String,
+    pub sale_date: String,
+    pub status: SaleStatus,
+    pub customer_name: Option<String>,
+    #[ts(type = "number")]
+    pub total_cents: i64,
+    pub currency: String,
+    pub needs_manual_payment: bool,
+    /// Product kinds present, comma-separated.
+    pub kinds: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SalesFilter {
+    #[serde(default)]
+    pub query: String,
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub integration_id: Option<i64>,
+    #[serde(default)]
+    pub kind: Option<ProductKind>,
+    #[serde(default)]
+    pub status: Option<SaleStatus>,
+    #[serde(default)]
+    pub flagged_only: bool,
+    #[serde(default)]
+    pub date_from: Option<String>,
+    #[serde(default)]
+    pub date_to: Option<String>,
+}
+
+/// Keyset cursor: the last row of the previous page (sale_date, id), newest first.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SalesCursor {
+    pub sale_date: String,
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SalesPage {
+    pub rows: Vec<SaleRow>,
+    pub next: Option<SalesCursor>,
+}
+
+pub const MAX_PAGE: u32 = 500;
+
+fn where_clause(f: &SalesFilter, args: &mut Vec<rusqlite::types::Value>) -> String {
+    use rusqlite::types::Value as V;
+    let mut w = vec!["1 = 1".to_string()];
+    let push = |cond: String, v: V, args: &mut Vec<V>, w: &mut Vec<String>| {
+        args.push(v);
+        w.push(cond.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(id) = f.integration_id {
+        push("s.integration_id = ?".into(), V::Integer(id), args, &mut w);
+    }
+    if let Some(st) = f.status {
+        push("s.status = ?".into(), V::Text(st.as_str().into()), args, &mut w);
+    }
+    if f.flagged_only {
+        w.push("s.needs_manual_payment = 1".into());
+    }
+    if let Some(d) = &f.date_from {
+        push("s.sale_date >= ?".into(), V::Text(d.clone()), args, &mut w);
+    }
+    if let Some(d) = &f.date_to {
+        push("s.sale_date <= ?".into(), V::Text(d.clone()), args, &mut w);
+    }
+    if let Some(k) = f.kind {
+        push(
+            "EXISTS (SELECT 1 FROM sale_products p WHERE p.sale_id = s.id AND p.kind = ?)".into(),
+            V::Text(k.as_str().into()),
+            args,
+            &mut w,
+        );
+    }
+    let q = f.query.trim();
+    if !q.is_empty() {
+        // Documents match exactly as typed (case-sensitive, seed 000); customers by name, case-insensitively.
+        args.push(V::Text(q.to_string()));
+        let n = args.len();
+        args.push(V::Text(format!("%{}%", crate::text::like_escape(q))));
+        let m = args.len();
+        w.push(format!(
+            "(s.supplier_sale_id = ?{n} OR instr(' ' || s.locators || ' ', ' ' || ?{n} || ' ') > 0 \
+             OR s.customer_name LIKE ?{m} ESCAPE '\\')"
+        ));
+    }
+    w.join(" AND ")
+}
+
+/// A page of sales, newest first, after `cursor` (keyset pagination: constant time at any depth).
+pub fn page(db: &Db, f: &SalesFilter, cursor: Option<&SalesCursor>, limit: u32) -> Result<SalesPage> {
+    let limit = limit.clamp(1, MAX_PAGE);
+    let mut args = Vec::new();
+    let mut w = where_clause(f, &mut args);
+    if let Some(c) = cursor {
+        args.push(rusqlite::types::Value::Text(c.sale_date.clone()));
+        let a = args.len();
+        args.push(rusqlite::types::Value::Integer(c.id));
+        let b = args.len();
+        w.push_str(&format!(" AND (s.sale_date, s.id) < (?{a}, ?{b})"));
+    }
+    let sql = format!("{ROW_SELECT} WHERE {w} ORDER BY s.sale_date DESC, s.id DESC LIMIT {limit}");
+    let mut stmt = db.conn().prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), row_from)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let next = (rows.len() as u32 == limit).then(|| {
+        let last = &rows[rows.len() - 1];
+        SalesCursor {
+            sale_date: last.sale_date.clone(),
+            id: last.id,
+        }
+    });
+    Ok(SalesPage { rows, next })
+}
+
+pub fn count(db: &Db, f: &SalesFilter) -> Result<i64> {
+    let mut args = Vec::new();
+    let w = where_clause(f, &mut args);
+    Ok(db.conn().query_row(
+        &format!("SELECT count(*) FROM sales s WHERE {w}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?)
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SaleDetail {
+    pub sale: SaleRow,
+    pub sold_at: Option<String>,
+    pub supplier_status: String,
+    pub customer_document: Option<String>,
+    pub customer_email: Option<String>,
+    pub products: Vec<Product>,
+    pub payments: Vec<Payment>,
+    /// The supplier's record as received (JSON text).
+    pub raw: String,
+    pub first_imported_at: String,
+    pub updated_at: String,
+}
+
+pub fn detail(db: &Db, id: i64) -> Result<SaleDetail> {
+    let c = db.conn();
+    let (sold_at, supplier_status, doc, email, raw, first, updated): (
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        String,
+    ) = c
+        .query_row(
+            "SELECT sold_at, supplier_status, customer_document, customer_email, raw, first_imported_at, updated_at
+             FROM sales WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(CoreError::NotFound)?;
+    let sale = one_row(db, id)?;
+    let mut products: Vec<Product> = c
+        .prepare_cached(
+            "SELECT kind, supplier_type, locator, provider, description, start_date, end_date, amount_cents, currency
+             FROM sale_products WHERE sale_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |r| {
+            let kind: String = r.get(0)?;
+            Ok(Product {
+                kind: ProductKind::parse(&kind),
+                supplier_type: r.get(1)?,
+                locator: r.get(2)?,
+                provider: r.get(3)?,
+                description: r.get(4)?,
+                start_date: r.get(5)?,
+                end_date: r.get(6)?,
+                amount_cents: r.get(7)?,
+                currency: r.get(8)?,
+                passengers: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt =
+        c.prepare_cached("SELECT product_position, name, type FROM sale_passengers WHERE sale_id = ?1 ORDER BY id")?;
+    let pax = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, Option<i64>>(0)?,
+            Passenger {
+                name: r.get(1)?,
+                ty: r.get(2)?,
+            },
+        ))
+    })?;
+    for p in pax {
+        let (pos, passenger) = p?;
+        if let Some(product) = pos.and_then(|i| products.get_mut(i as usize)) {
+            product.passengers.push(passenger);
+        }
+    }
+    let payments = c
+        .prepare_cached(
+            "SELECT type, amount_cents, currency, confirmed FROM sale_payments WHERE sale_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok(Payment {
+                ty: r.get(0)?,
+                amount_cents: r.get(1)?,
+                currency: r.get(2)?,
+                confirmed: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(SaleDetail {
+        sale,
+        sold_at,
+        supplier_status,
+        customer_document: doc,
+        customer_email: email,
+        products,
+        payments,
+        raw,
+        first_imported_at: first,
+        updated_at: updated,
+    })
+}
+
+fn one_row(db: &Db, id: i64) -> Result<SaleRow> {
+    db.conn()
+        .query_row(&format!("{ROW_SELECT} WHERE s.id = ?1"), [id], row_from)
+        .optional()?
+        .ok_or(CoreError::NotFound)
+}
+
+const ROW_SELECT: &str = "SELECT s.id, s.integration_id, i.description, s.supplier_sale_id, s.locators, s.sale_date,
+        s.status, s.customer_name, s.total_cents, s.currency, s.needs_manual_payment,
+        (SELECT group_concat(DISTINCT kind) FROM sale_products p WHERE p.sale_id = s.id)
+    FROM sales s JOIN integrations i ON i.id = s.integration_id";
+
+fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<SaleRow> {
+    let status: String = r.get(6)?;
+    Ok(SaleRow {
+        id: r.get(0)?,
+        integration_id: r.get(1)?,
+        integration: r.get(2)?,
+        supplier_sale_id: r.get(3)?,
+        locators: r.get(4)?,
+        sale_date: r.get(5)?,
+        status: SaleStatus::parse(&status),
+        customer_name: r.get(7)?,
+        total_cents: r.get(8)?,
+        currency: r.get(9)?,
+        needs_manual_payment: r.get(10)?,
+        kinds: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+    })
+}

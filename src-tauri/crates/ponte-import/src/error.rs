@@ -1,0 +1,43 @@
+use ponte_core::{CoreError, ErrorReply};
+use ponte_suppliers::SupplierError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Core(#[from] CoreError),
+    #[error(transparent)]
+    Supplier(#[from] SupplierError),
+    /// PayTourist sends data, it has no sales to import.
+    #[error("this integration type has no sales to import")]
+    NotImportable,
+    #[error("the integration is disabled")]
+    Disabled,
+    #[error("an import is already running for this integration")]
+    AlreadyRunning,
+}
+
+impl ImportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Core(e) => e.code(),
+            Self::Supplier(e) => e.code(),
+            Self::NotImportable => "not_importable",
+            Self::Disabled => "integration_disabled",
+            Self::AlreadyRunning => "import_running",
+        }
+    }
+
+    pub fn reply(&self) -> ErrorReply {
+        match self {
+            Self::Core(e) => e.reply(),
+            Self::Supplier(e) => e.reply(),
+            _ => ErrorReply {
+                code: self.code().into(),
+                key: format!("error.import.{}", self.code()),
+                field: None,
+                fields: Vec::new(),
+                params: Default::default(),
+            },
+        }
+    }
+}
