@@ -28,8 +28,8 @@ impl AppState {
             });
         if let Ok(db) = &db {
             let g = db.lock().unwrap_or_else(|p| p.into_inner());
-            // This is the only Ponte window (single instance): any run still "running" died with a previous one.
-            if let Err(e) = ponte_import::history::mark_interrupted(&g, 0) {
+            // A run still "running" whose process is gone (crash, power cut) is recorded as interrupted.
+            if let Err(e) = ponte_import::lock::reconcile(&g) {
                 log::warn!("could not close interrupted runs: {}", e.code());
             }
         }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 done; 1 the request was refused (invalid input, duplicate, not found);
 //! 2 bad usage (from clap); 3 the environment is not ready (data folder, database, keyring).
 
+mod import_cmd;
 mod integrations_cmd;
 mod output;
 mod people_cmd;
@@ -48,6 +49,8 @@ enum Command {
         #[command(subcommand)]
         command: people_cmd::PeopleCommand,
     },
+    /// Import sales of an integration, by document or by sale date
+    Import(import_cmd::ImportArgs),
     /// Cadastros > Integrações
     Integrations {
         #[command(subcommand)]
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Doctor => unreachable!("handled above"),
         Command::People { command } => people_cmd::run(&db, command, &out),
+        Command::Import(args) => import_cmd::run(db, args, &out),
         Command::Integrations {
             command: integrations_cmd::IntegrationsCommand::Test { id },
         } => integrations_cmd::test(&db, id, &out),

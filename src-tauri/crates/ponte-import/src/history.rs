@@ -166,28 +166,21 @@ pub fn finish(db: &Db, run: i64, outcome: Outcome, error: Option<(&str, &str)>) 
     Ok(())
 }
 
-/// Runs still marked running whose heartbeat is older than `stale_secs` died with their process.
-pub fn mark_interrupted(db: &Db, stale_secs: i64) -> Result<usize, CoreError> {
-    let cutoff = (Utc::now() - chrono::Duration::seconds(stale_secs)).to_rfc3339_opts(SecondsFormat::Secs, true);
+/// Marks the integration's "running" runs as interrupted: call only while holding its import lock.
+pub fn mark_interrupted(db: &Db, integration_id: i64) -> Result<usize, CoreError> {
     Ok(db.conn().execute(
         "UPDATE import_runs SET outcome = 'interrupted', finished_at = updated_at
-         WHERE outcome = 'running' AND updated_at <= ?1",
-        [cutoff],
+         WHERE outcome = 'running' AND integration_id = ?1",
+        [integration_id],
     )?)
 }
 
-/// Whether a live run (recent heartbeat) exists for the integration.
-pub fn running(db: &Db, integration_id: i64, stale_secs: i64) -> Result<bool, CoreError> {
-    let cutoff = (Utc::now() - chrono::Duration::seconds(stale_secs)).to_rfc3339_opts(SecondsFormat::Secs, true);
-    Ok(db
+pub fn running_integrations(db: &Db) -> Result<Vec<i64>, CoreError> {
+    let mut stmt = db
         .conn()
-        .query_row(
-            "SELECT 1 FROM import_runs WHERE integration_id = ?1 AND outcome = 'running' AND updated_at > ?2",
-            params![integration_id, cutoff],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+        .prepare("SELECT DISTINCT integration_id FROM import_runs WHERE outcome = 'running'")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 const SELECT: &str = "SELECT r.id, r.integration_id, i.description, r.mode, r.document, r.date_from, r.date_to,

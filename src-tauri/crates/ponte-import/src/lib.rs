@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod history;
+pub mod lock;
 pub mod query;
 pub mod retry;
 pub mod run;

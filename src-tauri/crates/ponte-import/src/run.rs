@@ -20,8 +20,6 @@ use crate::history::{self, Counts, NewRun, Outcome};
 use crate::retry::{self, RetryPolicy};
 use crate::{source, ImportError};
 
-/// A run whose heartbeat is older than this died with its process.
-pub const STALE_SECS: i64 = 180;
 /// Preview lists at most this many sales (the counts cover all of them).
 pub const PREVIEW_LIMIT: usize = 1000;
 
@@ -264,12 +262,15 @@ async fn drive(
     on_progress: &(dyn Fn(&Progress) + Sync),
     dry_run: bool,
 ) -> Result<RunSummary, ImportError> {
-    let (mut src, tz, run_id) = {
+    let (mut src, tz, run_id, _lock) = {
         let g = lock(db);
-        history::mark_interrupted(&g, STALE_SECS)?;
-        if !dry_run && history::running(&g, opts.integration_id, STALE_SECS)? {
-            return Err(ImportError::AlreadyRunning);
-        }
+        let held = if dry_run {
+            None
+        } else {
+            let l = crate::lock::try_take(&g, opts.integration_id)?.ok_or(ImportError::AlreadyRunning)?;
+            history::mark_interrupted(&g, opts.integration_id)?;
+            Some(l)
+        };
         let src = source::open(&g, store, opts.integration_id, opts.limits)?;
         let tz = source::timezone(&g);
         let run_id = if dry_run {
@@ -287,7 +288,7 @@ async fn drive(
                 },
             )?)
         };
-        (src, tz, run_id)
+        (src, tz, run_id, held)
     };
     let mut st = State {
         counts: Counts::default(),
