@@ -118,7 +118,11 @@ async fn fetch(
 ) -> Result<Option<Page>, SupplierError> {
     let mut attempt = 0;
     loop {
-        match src.page(&opts.query, index, opts.page_size, tz).await {
+        let attempt_result = tokio::select! {
+            r = src.page(&opts.query, index, opts.page_size, tz) => r,
+            _ = cancel.cancelled() => return Ok(None),
+        };
+        match attempt_result {
             Ok(p) => return Ok(Some(p)),
             Err(e) => match retry::delay(&opts.retry, &e, attempt) {
                 Some(d) => {
@@ -167,9 +171,17 @@ impl State {
 
 /// Writes one page in one transaction (sales + issues + run progress). Returns nothing to undo:
 /// either the whole page is in, or none of it.
-fn write_page(db: &mut Db, integration_id: i64, run_id: i64, page: &Page, st: &mut State) -> Result<(), CoreError> {
+fn write_page(
+    db: &mut Db,
+    integration_id: i64,
+    run_id: i64,
+    page: &Page,
+    counts: &mut Counts,
+    pages_done: u32,
+    pages_total: Option<u32>,
+) -> Result<(), CoreError> {
     let tx = db.conn_mut().transaction()?;
-    let mut c = st.counts;
+    let mut c = *counts;
     for rec in &page.sales {
         match rec {
             Ok(sale) => {
@@ -192,10 +204,63 @@ fn write_page(db: &mut Db, integration_id: i64, run_id: i64, page: &Page, st: &m
             }
         }
     }
-    history::progress(&tx, run_id, st.pages + 1, st.pages_total, &c)?;
+    history::progress(&tx, run_id, pages_done + 1, pages_total, &c)?;
     tx.commit()?;
-    st.counts = c;
+    *counts = c;
     Ok(())
+}
+
+/// What the writer thread reports after each committed page.
+struct Written {
+    counts: Counts,
+    pages: u32,
+    sales: u64,
+}
+
+/// Writes pages on its own thread and its own SQLite connection (WAL lets the window keep reading),
+/// so the next page is fetched and parsed while this one is written: the two halves of an import overlap.
+struct Writer {
+    pages: Option<tokio::sync::mpsc::Sender<(Page, Option<u32>)>>,
+    reports: tokio::sync::mpsc::UnboundedReceiver<Result<Written, CoreError>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Writer {
+    fn spawn(path: &std::path::Path, integration_id: i64, run_id: i64) -> Result<Self, CoreError> {
+        let mut db = Db::open_file(path)?;
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<(Page, Option<u32>)>(1);
+        let (rep_tx, reports) = tokio::sync::mpsc::unbounded_channel();
+        let thread = std::thread::Builder::new()
+            .name("ponte-import-writer".into())
+            .spawn(move || {
+                let mut counts = Counts::default();
+                let (mut pages, mut sales) = (0u32, 0u64);
+                while let Some((page, total)) = rx.blocking_recv() {
+                    let r = write_page(&mut db, integration_id, run_id, &page, &mut counts, pages, total);
+                    let failed = r.is_err();
+                    pages += 1;
+                    sales += page.sales.len() as u64;
+                    let _ = rep_tx.send(r.map(|_| Written { counts, pages, sales }));
+                    if failed {
+                        break;
+                    }
+                }
+            })
+            .map_err(|e| CoreError::Input(e.to_string()))?;
+        Ok(Self {
+            pages: Some(tx),
+            reports,
+            thread: Some(thread),
+        })
+    }
+
+    /// Waits for every page sent so far to be written.
+    async fn close(&mut self) {
+        self.pages = None;
+        if let Some(t) = self.thread.take() {
+            let _ = tokio::task::spawn_blocking(move || t.join()).await;
+        }
+    }
 }
 
 fn classify_page(
@@ -299,6 +364,13 @@ async fn drive(
         started: Instant::now(),
     };
     let mut items = Vec::new();
+    let mut writer = match run_id {
+        Some(id) => {
+            let path = lock(db).path().to_path_buf();
+            Some(Writer::spawn(&path, opts.integration_id, id)?)
+        }
+        None => None,
+    };
     let finish = |outcome: Outcome, st: &State, items: Vec<PreviewItem>, error: Option<&ImportError>| {
         if let Some(id) = run_id {
             let e = error.map(|e| (e.code(), e.to_string()));
@@ -315,40 +387,87 @@ async fn drive(
             items,
         })
     };
-    loop {
+    // Folds the writer's reports into `st`; the first write error ends the run.
+    let absorb = |w: Written, st: &mut State| {
+        st.counts = w.counts;
+        st.pages = w.pages;
+        st.sales_done = w.sales;
+        on_progress(&st.progress(run_id, None));
+    };
+    let mut fetched = 0u32;
+    let mut ended: Option<(Outcome, Option<ImportError>)> = None;
+    while ended.is_none() {
+        if let Some(w) = writer.as_mut() {
+            while let Ok(rep) = w.reports.try_recv() {
+                match rep {
+                    Ok(done) => absorb(done, &mut st),
+                    Err(e) => ended = Some((Outcome::Failed, Some(ImportError::Core(e)))),
+                }
+            }
+        }
+        if ended.is_some() {
+            break;
+        }
         if cancel.is_cancelled() {
-            return finish(Outcome::Cancelled, &st, items, None);
+            ended = Some((Outcome::Cancelled, None));
+            break;
         }
         let waiting = |s: u32| on_progress(&st_progress_snapshot(run_id, &st, s));
-        let page = match fetch(&mut src, opts, st.pages, tz, cancel, &waiting).await {
+        let page = match fetch(&mut src, opts, fetched, tz, cancel, &waiting).await {
             Ok(Some(p)) => p,
-            Ok(None) => return finish(Outcome::Cancelled, &st, items, None),
+            Ok(None) => {
+                ended = Some((Outcome::Cancelled, None));
+                break;
+            }
             Err(e) => {
                 let err = ImportError::Supplier(e);
                 log::warn!("import failed: {}", err.code());
-                return finish(Outcome::Failed, &st, items, Some(&err));
+                ended = Some((Outcome::Failed, Some(err)));
+                break;
             }
         };
+        fetched += 1;
         st.pages_total = page.total_pages.or(st.pages_total);
         st.sales_total = page.total_records.or(st.sales_total);
-        let written = {
-            let mut g = lock(db);
-            match run_id {
-                Some(id) => write_page(&mut g, opts.integration_id, id, &page, &mut st),
-                None => classify_page(&g, opts.integration_id, &page, &mut st, &mut items),
+        let last = page.last;
+        match writer.as_mut().and_then(|w| w.pages.clone()) {
+            Some(tx) => {
+                if tx.send((page, st.pages_total)).await.is_err() {
+                    // The writer stopped on an error: its report says which.
+                    continue;
+                }
             }
-        };
-        if let Err(e) = written {
-            let err = ImportError::Core(e);
-            return finish(Outcome::Failed, &st, items, Some(&err));
+            None => {
+                let classified = classify_page(&lock(db), opts.integration_id, &page, &mut st, &mut items);
+                if let Err(e) = classified {
+                    ended = Some((Outcome::Failed, Some(ImportError::Core(e))));
+                    break;
+                }
+                st.pages += 1;
+                st.sales_done += page.sales.len() as u64;
+                on_progress(&st.progress(run_id, None));
+            }
         }
-        st.pages += 1;
-        st.sales_done += page.sales.len() as u64;
-        on_progress(&st.progress(run_id, None));
-        if page.last {
-            return finish(Outcome::Completed, &st, items, None);
+        if last {
+            ended = Some((Outcome::Completed, None));
         }
     }
+    let (mut outcome, mut error) = ended.unwrap_or((Outcome::Completed, None));
+    if let Some(w) = writer.as_mut() {
+        // Pages already handed over are written whole, whatever ended the loop.
+        w.close().await;
+        while let Ok(rep) = w.reports.try_recv() {
+            match rep {
+                Ok(done) => absorb(done, &mut st),
+                Err(e) if error.is_none() => {
+                    outcome = Outcome::Failed;
+                    error = Some(ImportError::Core(e));
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    finish(outcome, &st, items, error.as_ref())
 }
 
 fn st_progress_snapshot(run_id: Option<i64>, st: &State, retry_in_s: u32) -> Progress {

@@ -1,0 +1,50 @@
+//! Collects figures, prints them as they come, and writes docs/BENCHMARKS.md at the end.
+
+use std::fmt::Write;
+
+pub struct Report {
+    sections: Vec<(String, Vec<(String, String, String)>)>,
+}
+
+impl Report {
+    pub fn new() -> Self {
+        Self { sections: Vec::new() }
+    }
+
+    pub fn section(&mut self, title: &str) {
+        println!("\n## {title}");
+        self.sections.push((title.to_string(), Vec::new()));
+    }
+
+    /// One figure: what, value, goal/verdict.
+    pub fn row(&mut self, what: &str, value: String, goal: &str) {
+        println!("  {what:<58} {value:>16}   {goal}");
+        if let Some((_, rows)) = self.sections.last_mut() {
+            rows.push((what.to_string(), value, goal.to_string()));
+        }
+    }
+
+    pub fn finish(self) {
+        let mut md = String::new();
+        let _ = writeln!(md, "# Benchmarks\n");
+        let _ = writeln!(
+            md,
+            "Written by `bash .ci/bench` on {} ({} cores, {}), optimised build. Each figure is from that one run.\n",
+            chrono::Local::now().format("%Y-%m-%d %H:%M %Z"),
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            std::env::consts::OS
+        );
+        for (title, rows) in &self.sections {
+            let _ = writeln!(md, "## {title}\n\n| measure | value | goal |\n| --- | ---: | --- |");
+            for (w, v, g) in rows {
+                let _ = writeln!(md, "| {w} | {v} | {g} |");
+            }
+            let _ = writeln!(md);
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
+        let dir = root.join("docs");
+        std::fs::create_dir_all(&dir).expect("docs/ can be created");
+        std::fs::write(dir.join("BENCHMARKS.md"), md).expect("docs/BENCHMARKS.md can be written");
+        println!("\nwritten to docs/BENCHMARKS.md");
+    }
+}
