@@ -1,7 +1,11 @@
 //! The thin Tauri shell: window, plugins and commands. Everything it does is in `ponte-core`.
 
+mod clipboard;
 mod commands;
+mod notify;
+mod reminder_engine;
 mod state;
+mod tray;
 
 use std::path::PathBuf;
 
@@ -28,6 +32,8 @@ fn data_dir_flag() -> Option<PathBuf> {
 pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
         .manage(state)
+        .manage(clipboard::SecretClipboard::default())
+        .manage(reminder_engine::ReminderWake::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_locale,
@@ -57,6 +63,20 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::sales::sales_count,
             commands::sales::sale_detail,
             commands::sales::sales_export_csv,
+            commands::tokens::booking_software,
+            commands::tokens::booking_users,
+            commands::tokens::booking_user_create,
+            commands::tokens::token_add,
+            commands::tokens::token_verify,
+            commands::tokens::token_copy,
+            commands::tokens::token_set_expiry,
+            commands::tokens::token_activate,
+            commands::tokens::token_rotation_step,
+            commands::tokens::token_delete,
+            commands::reminders::expiries_list,
+            commands::reminders::reminder_settings_get,
+            commands::reminders::reminder_settings_set,
+            commands::reminders::secret_expiry_set,
         ])
 }
 
@@ -72,6 +92,36 @@ pub fn run() {
     let state = AppState::open(data_dir);
     builder::<tauri::Wry>(state)
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--hidden"]),
+        ))
+        .setup(|app| {
+            let handle = app.handle().clone();
+            if let Err(e) = tray::create(&handle) {
+                // No tray on this desktop: the window simply closes as usual.
+                log::warn!("tray unavailable: {e}");
+            }
+            let wake = app.state::<reminder_engine::ReminderWake>().inner().clone();
+            reminder_engine::spawn(handle, wake);
+            if std::env::args().any(|a| a == "--hidden") {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.hide();
+                }
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window keeps Ponte in the tray, so reminders keep coming.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().tray_by_id("ponte").is_some() && std::env::var_os("PONTE_CLOSE_QUITS").is_none()
+                {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();

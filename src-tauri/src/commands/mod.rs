@@ -5,4 +5,6 @@ pub mod app;
 pub mod imports;
 pub mod integrations;
 pub mod people;
+pub mod reminders;
 pub mod sales;
+pub mod tokens;

@@ -22,7 +22,8 @@ CREATE TABLE sales (
     UNIQUE (integration_id, supplier_sale_id)
 ) STRICT;
 CREATE INDEX sales_date ON sales (sale_date DESC, id DESC);
-CREATE INDEX sales_flagged ON sales (needs_manual_payment) WHERE needs_manual_payment = 1;
+-- "Pagamentos a lançar manualmente": same order as the list, only flagged rows.
+CREATE INDEX sales_flagged ON sales (sale_date DESC, id DESC) WHERE needs_manual_payment = 1;
 
 CREATE TABLE sale_products (
     id            INTEGER PRIMARY KEY,

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_people_settings.sql"),
     include_str!("../migrations/002_integrations.sql"),
     include_str!("../migrations/003_sales.sql"),
+    include_str!("../migrations/004_tokens_reminders.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

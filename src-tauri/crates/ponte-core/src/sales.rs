@@ -147,10 +147,11 @@ pub struct SupplierSale {
 }
 
 impl SupplierSale {
-    /// Fingerprint of everything the supplier said: equal hash = unchanged sale.
+    /// Fingerprint of everything the supplier said: equal hash = unchanged sale. Everything else in
+    /// the sale is derived from `raw` (and the sale date, which also depends on the agency's time zone).
     pub fn content_hash(&self) -> String {
         use std::hash::{Hash, Hasher};
-        let text = serde_json::to_string(self).unwrap_or_default();
+        let text = format!("{}|{}", self.sale_date, self.raw);
         // Two independent 64-bit hashes keep accidental collisions out of reach for this purpose.
         let mut a = std::collections::hash_map::DefaultHasher::new();
         text.hash(&mut a);
@@ -189,11 +190,10 @@ pub fn existing(
     supplier_sale_id: &str,
 ) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .query_row(
-            "SELECT id, content_hash FROM sales WHERE integration_id = ?1 AND supplier_sale_id = ?2",
-            params![integration_id, supplier_sale_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, content_hash FROM sales WHERE integration_id = ?1 AND supplier_sale_id = ?2")?
+        .query_row(params![integration_id, supplier_sale_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?)
 }
 

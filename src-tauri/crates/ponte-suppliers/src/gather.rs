@@ -48,11 +48,19 @@ pub fn test_input(
     } else {
         (None, None)
     };
+    // PayTourist: the token the integration uses now (Tokens de API).
+    let paytourist_token = match (ty, &saved) {
+        (IntegrationType::Paytourist, Some(s)) => match ponte_core::tokens::active_for_integration(db, s.id)? {
+            Some(t) => Some(ponte_core::tokens::value(store, t)?),
+            None => None,
+        },
+        _ => None,
+    };
     Ok(TestInput {
         ty,
         values,
         secrets,
         wooba_developer,
-        paytourist_token: None,
+        paytourist_token,
     })
 }

@@ -1,0 +1,194 @@
+//! Lembretes: every credential that expires (API tokens, integration secrets with an expiry date),
+//! soonest first, and the reminder settings and record that the reminder engine works from.
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::reminders::{self, Credential, Due, QuietHours, Sent};
+use crate::settings;
+
+const THRESHOLDS: &str = "reminders.thresholds";
+const QUIET: &str = "reminders.quiet_hours";
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Expiry {
+    /// `token:<id>` or `secret:<integration>:<field>`.
+    pub key: String,
+    pub label: String,
+    pub integration: String,
+    #[ts(type = "number")]
+    pub integration_id: i64,
+    #[ts(type = "number | null")]
+    pub token_id: Option<i64>,
+    pub expires_on: String,
+    #[ts(type = "number")]
+    pub days_left: i64,
+}
+
+pub fn list(db: &Db) -> Result<Vec<Expiry>> {
+    let today = crate::tokens::today();
+    let mut out = Vec::new();
+    let mut stmt = db.conn().prepare(
+        "SELECT t.id, t.name, u.name, i.description, i.id, t.expires_on FROM api_tokens t
+         JOIN booking_users u ON u.id = t.booking_user_id JOIN integrations i ON i.id = u.integration_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        let token: String = r.get(1)?;
+        let user: String = r.get(2)?;
+        Ok(Expiry {
+            key: format!("token:{id}"),
+            label: format!("{token} ({user})"),
+            integration: r.get(3)?,
+            integration_id: r.get(4)?,
+            token_id: Some(id),
+            expires_on: r.get(5)?,
+            days_left: 0,
+        })
+    })?;
+    out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    let mut stmt = db.conn().prepare(
+        "SELECT e.integration_id, e.field, i.description, e.expires_on FROM secret_expiries e
+         JOIN integrations i ON i.id = e.integration_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        let field: String = r.get(1)?;
+        Ok(Expiry {
+            key: format!("secret:{id}:{field}"),
+            label: field,
+            integration: r.get(2)?,
+            integration_id: id,
+            token_id: None,
+            expires_on: r.get(3)?,
+            days_left: 0,
+        })
+    })?;
+    out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    for e in &mut out {
+        let d = NaiveDate::parse_from_str(&e.expires_on, "%Y-%m-%d").unwrap_or(today);
+        e.days_left = (d - today).num_days();
+    }
+    out.sort_by(|a, b| a.expires_on.cmp(&b.expires_on).then(a.key.cmp(&b.key)));
+    Ok(out)
+}
+
+pub fn credentials(db: &Db) -> Result<Vec<Credential>> {
+    Ok(list(db)?
+        .into_iter()
+        .filter_map(|e| {
+            NaiveDate::parse_from_str(&e.expires_on, "%Y-%m-%d")
+                .ok()
+                .map(|d| Credential {
+                    key: e.key,
+                    expires_on: d,
+                })
+        })
+        .collect())
+}
+
+/// Sets (or clears, with `None`) the expiry of an integration secret.
+pub fn set_secret_expiry(db: &Db, integration_id: i64, field: &str, expires_on: Option<&str>) -> Result<()> {
+    match expires_on.map(str::trim).filter(|s| !s.is_empty()) {
+        None => {
+            db.conn().execute(
+                "DELETE FROM secret_expiries WHERE integration_id = ?1 AND field = ?2",
+                params![integration_id, field],
+            )?;
+        }
+        Some(d) => {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| CoreError::invalid("expires_on", "error.import.date_format"))?;
+            db.conn().execute(
+                "INSERT INTO secret_expiries (integration_id, field, expires_on) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (integration_id, field) DO UPDATE SET expires_on = excluded.expires_on",
+                params![integration_id, field, d],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderSettings {
+    /// Days before expiry, e.g. [60, 30, 7, 1, 0].
+    pub thresholds: Vec<u32>,
+    pub quiet_hours: QuietHours,
+}
+
+pub fn reminder_settings(db: &Db) -> Result<ReminderSettings> {
+    let thresholds = settings::get(db, THRESHOLDS)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_else(|| reminders::DEFAULT_THRESHOLDS.to_vec());
+    let quiet_hours = settings::get(db, QUIET)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    Ok(ReminderSettings {
+        thresholds,
+        quiet_hours,
+    })
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderSettingsInput {
+    #[ts(type = "number[]")]
+    pub thresholds: Vec<i64>,
+    pub quiet_hours: QuietHours,
+}
+
+pub fn set_reminder_settings(db: &Db, input: &ReminderSettingsInput) -> Result<ReminderSettings> {
+    let thresholds = reminders::check_thresholds(&input.thresholds)
+        .map_err(|key| CoreError::Invalid(vec![FieldIssue::new("thresholds", key)]))?;
+    for (field, v) in [
+        ("quiet_start", &input.quiet_hours.start),
+        ("quiet_end", &input.quiet_hours.end),
+    ] {
+        if chrono::NaiveTime::parse_from_str(v, "%H:%M").is_err() {
+            return Err(CoreError::invalid(field, "error.reminders.time"));
+        }
+    }
+    settings::set(db, THRESHOLDS, &serde_json::to_string(&thresholds).unwrap_or_default())?;
+    settings::set(
+        db,
+        QUIET,
+        &serde_json::to_string(&input.quiet_hours).unwrap_or_default(),
+    )?;
+    reminder_settings(db)
+}
+
+pub fn sent(db: &Db) -> Result<Sent> {
+    let mut stmt = db
+        .conn()
+        .prepare("SELECT credential, expires_on, threshold FROM reminders_sent")?;
+    let rows = stmt.query_map([], |r| {
+        let d: String = r.get(1)?;
+        Ok((r.get::<_, String>(0)?, d, r.get::<_, u32>(2)?))
+    })?;
+    let mut out = Sent::new();
+    for row in rows {
+        let (k, d, t) = row?;
+        if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+            out.insert((k, d, t));
+        }
+    }
+    Ok(out)
+}
+
+/// Records a fired reminder (and the thresholds it stood in for) so none fires twice.
+pub fn mark_sent(db: &Db, due: &Due) -> Result<()> {
+    let ts = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    for t in std::iter::once(due.threshold).chain(due.skipped.iter().copied()) {
+        db.conn().execute(
+            "INSERT OR IGNORE INTO reminders_sent (credential, expires_on, threshold, sent_at) VALUES (?1, ?2, ?3, ?4)",
+            params![due.key, due.expires_on.to_string(), t, ts],
+        )?;
+    }
+    Ok(())
+}
