@@ -1,9 +1,8 @@
 use ponte_core::error::FieldIssue;
-use ponte_core::integration_types::paytourist as pt;
 use ponte_core::tokens::{self, ApiToken, BookingUser, BookingUserInput, NewToken, TokenDates};
-use ponte_core::{integrations, CoreError, ErrorReply};
+use ponte_core::{CoreError, ErrorReply};
 use ponte_suppliers::http::Limits;
-use ponte_suppliers::{paytourist, SupplierError};
+use ponte_suppliers::{token_check, SupplierError};
 use secrecy::SecretString;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -30,25 +29,13 @@ pub async fn booking_user_create(
     state.with_db(|db| tokens::create_user(db, &input))
 }
 
-/// Where and how to verify a token of this Booking user's integration.
-fn target(state: &AppState, booking_user_id: i64) -> Result<(String, String, String), ErrorReply> {
-    state.with_db(|db| {
-        let u = tokens::user(db, booking_user_id)?;
-        let i = integrations::get(db, u.integration_id)?;
-        let v = |k: &str| i.values.get(k).cloned().unwrap_or_default();
-        Ok((
-            pt::base_url(&v("comune"), i.values.get("api_url").map(String::as_str)),
-            v("structure_id"),
-            v("software_id"),
-        ))
+async fn verify(state: &AppState, booking_user_id: i64, token: &SecretString) -> Result<(), ErrorReply> {
+    let t = state.with_db(|db| token_check::target(db, booking_user_id))?;
+    token_check::verify(&t, token, &Limits::default()).await.map_err(|e| {
+        let mut r = e.reply();
+        r.field = Some("token".into());
+        r
     })
-}
-
-async fn verify(state: &AppState, booking_user_id: i64, token: &SecretString) -> Result<(), SupplierError> {
-    let (base, structure, software) = target(state, booking_user_id).map_err(|e| SupplierError::BadUrl(e.key))?;
-    paytourist::verify_token(&base, &structure, &software, token, &Limits::default())
-        .await
-        .map(|_| ())
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -81,11 +68,7 @@ pub async fn token_add(
     if state.with_db(|db| tokens::is_duplicate(db, &store, &value))? {
         return Err(CoreError::invalid("token", "error.token.duplicate").reply());
     }
-    verify(&state, booking_user_id, &value).await.map_err(|e| {
-        let mut r = e.reply();
-        r.field = Some("token".into());
-        r
-    })?;
+    verify(&state, booking_user_id, &value).await?;
     let verified_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let saved = state.with_db_mut(|db| {
         tokens::add(
@@ -115,12 +98,9 @@ pub async fn token_verify<R: Runtime>(
 ) -> Result<ApiToken, ErrorReply> {
     let store = state.secrets()?;
     let (user, value) = state.with_db(|db| Ok((tokens::token(db, id)?.booking_user_id, tokens::value(&store, id)?)))?;
-    let outcome = verify(&state, user, &value).await;
-    let code = match &outcome {
-        Ok(()) => "ok",
-        Err(SupplierError::TokenRejected) => "rejected",
-        Err(e) => e.code(),
-    };
+    let target = state.with_db(|db| token_check::target(db, user))?;
+    let outcome = token_check::verify(&target, &value, &Limits::default()).await;
+    let code = token_check::check_code(&outcome);
     let t = state.with_db(|db| tokens::record_check(db, id, code))?;
     if code == "rejected" {
         let expiry = state.with_db(|db| {

@@ -8,6 +8,7 @@ mod integrations_cmd;
 mod output;
 mod people_cmd;
 mod secret_input;
+mod tokens_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,17 @@ enum Command {
     },
     /// Import sales of an integration, by document or by sale date
     Import(import_cmd::ImportArgs),
+    /// Tokens de API: PayTourist Booking users and their tokens
+    Tokens {
+        #[command(subcommand)]
+        command: tokens_cmd::TokensCommand,
+    },
+    /// Fire the reminders due now as desktop notifications (for OS schedulers)
+    Remind {
+        /// Fire what is due and exit (the only mode: the app runs the continuous schedule)
+        #[arg(long)]
+        once: bool,
+    },
     /// Cadastros > Integrações
     Integrations {
         #[command(subcommand)]
@@ -84,6 +96,8 @@ fn main() -> ExitCode {
         Command::Doctor => unreachable!("handled above"),
         Command::People { command } => people_cmd::run(&db, command, &out),
         Command::Import(args) => import_cmd::run(db, args, &out),
+        Command::Tokens { command } => tokens_cmd::run(&mut db, command, &out),
+        Command::Remind { .. } => tokens_cmd::remind_once(&db, &out),
         Command::Integrations {
             command: integrations_cmd::IntegrationsCommand::Test { id },
         } => integrations_cmd::test(&db, id, &out),

@@ -192,3 +192,23 @@ pub fn mark_sent(db: &Db, due: &Due) -> Result<()> {
     }
     Ok(())
 }
+
+/// Title and body of a reminder notification (`kind`: expiring / expired / rejected), in `locale`.
+pub fn notification_texts(locale: crate::i18n::Locale, kind: &str, e: &Expiry) -> (String, String) {
+    use crate::i18n::{t, Locale};
+    let mut p = std::collections::BTreeMap::new();
+    p.insert("integration".to_string(), e.integration.clone());
+    p.insert("label".to_string(), e.label.clone());
+    p.insert("days".to_string(), e.days_left.max(0).to_string());
+    let date = NaiveDate::parse_from_str(&e.expires_on, "%Y-%m-%d")
+        .map(|d| match locale {
+            Locale::En => d.format("%Y-%m-%d").to_string(),
+            _ => d.format("%d/%m/%Y").to_string(),
+        })
+        .unwrap_or_else(|_| e.expires_on.clone());
+    p.insert("date".to_string(), date);
+    (
+        t(locale, &format!("notify.{kind}.title"), &p),
+        t(locale, &format!("notify.{kind}.body"), &p),
+    )
+}

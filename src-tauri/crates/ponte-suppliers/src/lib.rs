@@ -10,6 +10,7 @@ pub mod infotravel;
 pub mod json;
 pub mod paytourist;
 pub mod sales_source;
+pub mod token_check;
 pub mod wooba;
 
 pub use error::SupplierError;
