@@ -259,9 +259,6 @@ describe('shell', () => {
   test('screens not built yet say so honestly', async () => {
     const page = await open({ locale: 'it' });
     for (const [id, menu, soon] of [
-      ['nav-integrations', 'menu.integrations', 'soon.integrations'],
-      ['nav-import', 'menu.import', 'soon.import'],
-      ['nav-sales', 'menu.sales', 'soon.sales'],
       ['nav-tokens', 'menu.tokens', 'soon.tokens'],
       ['nav-reminders', 'menu.reminders', 'soon.reminders'],
     ] as const) {

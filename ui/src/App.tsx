@@ -5,7 +5,10 @@ import { MENU_KEYS, Sidebar } from './components/Sidebar';
 import { ToastProvider } from './components/toasts';
 import { I18nContext, makeI18n } from './i18n';
 import { useRoute } from './router';
+import { Import } from './screens/Import';
+import { Integrations } from './screens/Integrations';
 import { People } from './screens/People';
+import { Sales } from './screens/Sales';
 import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
 
@@ -34,6 +37,12 @@ export function App({ info }: { info: AppInfo }) {
           <main class="main" ref={mainRef} tabIndex={-1} aria-labelledby="screen-title">
             {route === 'people' ? (
               <People />
+            ) : route === 'integrations' ? (
+              <Integrations />
+            ) : route === 'import' ? (
+              <Import />
+            ) : route === 'sales' ? (
+              <Sales />
             ) : route === 'settings' ? (
               <Settings info={info} onLocale={setLocale} />
             ) : (

@@ -54,8 +54,9 @@ export interface I18n {
 
 export function makeI18n(locale: Locale): I18n {
   const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
-  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  // Four-digit years, as people write dates on forms (25/11/2026; Italian's short style would give 25/11/26).
+  const dates = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const dateTimes = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const safe = (f: Intl.DateTimeFormat, iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : f.format(d);

@@ -1,11 +1,28 @@
 // The only place that talks to the Rust backend. Every rejection becomes an ErrorReply.
 import { invoke } from '@tauri-apps/api/core';
+import type { ApiToken } from './bindings/ApiToken';
 import type { AppInfo } from './bindings/AppInfo';
+import type { BookingUser } from './bindings/BookingUser';
+import type { BookingUserInput } from './bindings/BookingUserInput';
 import type { ErrorReply } from './bindings/ErrorReply';
+import type { Expiry } from './bindings/Expiry';
+import type { Integration } from './bindings/Integration';
+import type { IntegrationFilter } from './bindings/IntegrationFilter';
+import type { IntegrationInput } from './bindings/IntegrationInput';
+import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
 import type { Locale } from './bindings/Locale';
 import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { PersonKind } from './bindings/PersonKind';
+import type { Preset } from './bindings/Preset';
+import type { ReminderSettings } from './bindings/ReminderSettings';
+import type { ReminderSettingsInput } from './bindings/ReminderSettingsInput';
+import type { SaveOutcome } from './bindings/SaveOutcome';
+import type { TestSuccess } from './bindings/TestSuccess';
+import type { TokenDates } from './bindings/TokenDates';
+import type { TokenSaved } from './bindings/TokenSaved';
+import type { WoobaSettings } from './bindings/WoobaSettings';
+import type { WoobaSettingsInput } from './bindings/WoobaSettingsInput';
 
 function isStringRecord(v: unknown): v is Record<string, string> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
@@ -62,4 +79,38 @@ export const api = {
   personCreate: (input: PersonInput) => call<Person>('person_create', { input }),
   personUpdate: (id: number, input: PersonInput) => call<Person>('person_update', { id, input }),
   personDelete: (id: number) => call<null>('person_delete', { id }),
+  integrationTypes: () => call<IntegrationTypeSpec[]>('integration_types'),
+  integrationPresets: () => call<Preset[]>('integration_presets'),
+  integrationsList: (filter: IntegrationFilter) => call<Integration[]>('integrations_list', { filter }),
+  integrationGet: (id: number) => call<Integration>('integration_get', { id }),
+  integrationCreate: (input: IntegrationInput) => call<SaveOutcome>('integration_create', { input }),
+  integrationUpdate: (id: number, input: IntegrationInput) => call<SaveOutcome>('integration_update', { id, input }),
+  /** A draft copy (secrets empty) to open in the form as a new integration. */
+  integrationDuplicate: (id: number) => call<IntegrationInput>('integration_duplicate', { id }),
+  integrationSetEnabled: (id: number, enabled: boolean) => call<Integration>('integration_set_enabled', { id, enabled }),
+  integrationDelete: (id: number) => call<null>('integration_delete', { id }),
+  /** "Testar conexão": a saved integration (`id`), a form draft (`input`), or both (typed secrets win). */
+  integrationTest: (id: number | null, input: IntegrationInput | null) => call<TestSuccess>('integration_test', { id, input }),
+  woobaSettingsGet: () => call<WoobaSettings>('wooba_settings_get'),
+  woobaSettingsSet: (input: WoobaSettingsInput) => call<WoobaSettings>('wooba_settings_set', { input }),
+  // Tokens de API: the token's value goes to the backend once (token_add) and never comes back.
+  bookingSoftware: () => call<string[]>('booking_software'),
+  bookingUsers: () => call<BookingUser[]>('booking_users'),
+  bookingUserCreate: (input: BookingUserInput) => call<BookingUser>('booking_user_create', { input }),
+  /** Cleans the paste, verifies it live with PayTourist, stores it in the keyring. */
+  tokenAdd: (bookingUserId: number, name: string, token: string, dates: TokenDates, replaces: number | null) =>
+    call<TokenSaved>('token_add', { bookingUserId, name, token, dates, replaces }),
+  tokenVerify: (id: number) => call<ApiToken>('token_verify', { id }),
+  /** The backend copies it (excluded from clipboard history) and clears it after the seconds it answers. */
+  tokenCopy: (id: number) => call<number>('token_copy', { id }),
+  tokenSetExpiry: (id: number, dates: TokenDates) => call<ApiToken>('token_set_expiry', { id, dates }),
+  tokenActivate: (id: number) => call<ApiToken>('token_activate', { id }),
+  tokenRotationStep: (id: number, step: string) => call<ApiToken>('token_rotation_step', { id, step }),
+  tokenDelete: (id: number) => call<null>('token_delete', { id }),
+  // Lembretes.
+  expiriesList: () => call<Expiry[]>('expiries_list'),
+  reminderSettingsGet: () => call<ReminderSettings>('reminder_settings_get'),
+  reminderSettingsSet: (input: ReminderSettingsInput) => call<ReminderSettings>('reminder_settings_set', { input }),
+  secretExpirySet: (integrationId: number, field: string, expiresOn: string | null) =>
+    call<null>('secret_expiry_set', { integrationId, field, expiresOn }),
 };

@@ -8,5 +8,7 @@ test('hash routes', () => {
   expect(parseHash('#/')).toBeNull();
   expect(parseHash('#/nowhere')).toBeNull();
   expect(parseHash('#/people/12')).toBeNull();
+  expect(parseHash('#/tokens/12')).toBe('tokens');
+  expect(parseHash('#/tokens/x')).toBeNull();
   expect(parseHash('#main')).toBeNull();
 });

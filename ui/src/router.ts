@@ -6,10 +6,14 @@ export type Route = 'people' | 'integrations' | 'import' | 'sales' | 'tokens' | 
 export const ROUTES: readonly Route[] = ['people', 'integrations', 'import', 'sales', 'tokens', 'reminders', 'settings'];
 export const DEFAULT_ROUTE: Route = 'people';
 
+/** Routes that open one item by id (`#/tokens/12`: the tray and notifications open that token). */
+const ID_ROUTES: readonly Route[] = ['tokens'];
+
 export function parseHash(hash: string): Route | null {
-  const m = /^#\/([a-z]+)\/?$/.exec(hash);
+  const m = /^#\/([a-z]+)(\/\d+)?\/?$/.exec(hash);
   const r = m?.[1];
-  return r !== undefined && (ROUTES as readonly string[]).includes(r) ? (r as Route) : null;
+  if (r === undefined || !(ROUTES as readonly string[]).includes(r)) return null;
+  return m?.[2] === undefined || ID_ROUTES.includes(r as Route) ? (r as Route) : null;
 }
 
 export function href(route: Route): string {

@@ -1,5 +1,5 @@
 // Small line icons drawn inline (no icon font, nothing fetched).
-export type IconName = 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash';
+export type IconName = 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash' | 'edit' | 'copy' | 'power' | 'info' | 'check' | 'chevron';
 
 const PATHS: Record<IconName, string> = {
   people: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-5 8c0-3 2.2-5 5-5s5 2 5 5M13.5 9a2.5 2.5 0 1 0 0-5M15 12c1.8.4 3 2 3 5',
@@ -18,6 +18,12 @@ const PATHS: Record<IconName, string> = {
   'sort-asc': 'M6 12l4-5 4 5',
   'sort-desc': 'M6 8l4 5 4-5',
   trash: 'M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11',
+  edit: 'M12.5 4.5l3 3L7 16H4v-3l8.5-8.5zM11 6l3 3',
+  copy: 'M7 7h9v10H7zM4 13V3h9',
+  power: 'M10 3v7M6 5.5a6 6 0 1 0 8 0',
+  info: 'M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 9v5M10 6.2h.01',
+  check: 'M4.5 10.5l3.5 3.5 7.5-8',
+  chevron: 'M7 8l3 3 3-3',
 };
 
 export function Icon({ name, class: cls }: { name: IconName; class?: string }) {

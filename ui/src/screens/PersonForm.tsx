@@ -21,7 +21,8 @@ import {
 } from '../people-form';
 import { KIND_KEYS } from '../people-list';
 
-export type Editing = { mode: 'new'; kind: PersonKind } | { mode: 'edit'; person: Person };
+/** `name` pre-fills a new record (e.g. what was typed in a person picker). */
+export type Editing = { mode: 'new'; kind: PersonKind; name?: string } | { mode: 'edit'; person: Person };
 
 const LABELS: Record<PersonKind, Record<FieldName, string>> = {
   company: {
@@ -63,7 +64,7 @@ export function PersonForm(props: {
   const { t, formatDateTime } = useI18n();
   const kind: PersonKind = editing.mode === 'new' ? editing.kind : editing.person.kind;
   const [values, setValues] = useState<FormValues>(() =>
-    editing.mode === 'edit' ? valuesFromPerson(editing.person) : emptyValues(),
+    editing.mode === 'edit' ? valuesFromPerson(editing.person) : { ...emptyValues(), name: editing.name ?? '' },
   );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);

@@ -1,11 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Locale } from '../bindings/Locale';
+import type { WoobaSettings } from '../bindings/WoobaSettings';
+import { Icon } from '../components/Icon';
 import { RichText } from '../components/RichText';
 import { TitleBar } from '../components/TitleBar';
+import { useToast } from '../components/toasts';
 import { isLocale, LOCALES, useI18n } from '../i18n';
-import { api } from '../ipc';
+import { api, toErrorReply } from '../ipc';
 
 const LANG_KEYS: Record<Locale, string> = { 'pt-BR': 'lang.pt-BR', it: 'lang.it', en: 'lang.en' };
 
@@ -61,6 +64,7 @@ export function Settings({ info, onLocale }: { info: AppInfo; onLocale: (l: Loca
             </p>
           </div>
         </section>
+        <WoobaCard />
         <section class="card settings-card" aria-labelledby="settings-about">
           <h2 id="settings-about" class="card-title">
             {t('settings.about')}
@@ -81,5 +85,204 @@ export function Settings({ info, onLocale }: { info: AppInfo; onLocale: (l: Loca
         </section>
       </div>
     </>
+  );
+}
+
+type WoobaState = { status: 'loading' } | { status: 'ok'; settings: WoobaSettings } | { status: 'error'; error: ErrorReply };
+
+/**
+ * Configurações > Integrações: Wooba's Developer-Token (write-only, in the keyring) and Wooba's public key.
+ * They belong to Ponte as the software vendor, not to the agency.
+ */
+function WoobaCard() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [state, setState] = useState<WoobaState>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [token, setToken] = useState('');
+  const [replacing, setReplacing] = useState(false);
+  const [pem, setPem] = useState('');
+  const [error, setError] = useState<ErrorReply | null>(null);
+  const [busy, setBusy] = useState(false);
+  const tokenRef = useRef<HTMLInputElement>(null);
+  const [focusToken, setFocusToken] = useState(false);
+
+  useEffect(() => {
+    let stale = false;
+    api.woobaSettingsGet().then(
+      (settings) => {
+        if (stale) return;
+        setState({ status: 'ok', settings });
+        setPem(settings.public_key_pem ?? '');
+      },
+      (e: ErrorReply) => !stale && setState({ status: 'error', error: e }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [reload]);
+
+  useEffect(() => {
+    if (!focusToken) return;
+    tokenRef.current?.focus();
+    setFocusToken(false);
+  }, [focusToken]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const settings = await api.woobaSettingsSet({
+        developer_token: token.trim() === '' ? null : token,
+        public_key_pem: pem.trim() === '' ? null : pem,
+      });
+      setState({ status: 'ok', settings });
+      setPem(settings.public_key_pem ?? '');
+      setToken('');
+      setReplacing(false);
+      setError(null);
+      toast(t('settings.wooba.saved'));
+    } catch (err) {
+      setError(toErrorReply(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldMessages = (field: string) => (error?.fields ?? []).filter((f) => f.field === field);
+  const other = error ? (error.fields.length === 0 ? [{ key: error.key, params: error.params }] : error.fields.filter((f) => f.field !== 'public_key_pem' && f.field !== 'developer_token')) : [];
+  const pemErrors = fieldMessages('public_key_pem');
+  const tokenErrors = fieldMessages('developer_token');
+
+  return (
+    <section class="card settings-card" aria-labelledby="settings-integrations" data-testid="settings-integrations">
+      <h2 id="settings-integrations" class="card-title">
+        {t('settings.integrations')}
+      </h2>
+      <p class="help settings-intro">{t('settings.integrations_help')}</p>
+      {state.status === 'error' ? (
+        <div class="form-summary" role="alert">
+          <Icon name="alert" />
+          <p>{t(state.error.key, state.error.params)}</p>
+          <button type="button" class="btn btn-small" onClick={() => setReload((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : state.status === 'loading' ? (
+        <p class="help" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      ) : (
+        <form class="settings-form" noValidate onSubmit={(e) => void save(e)}>
+          {other.length > 0 && (
+            <div class="form-summary" role="alert" data-testid="wooba-error">
+              <Icon name="alert" />
+              <p>{other.map((m) => t(m.key, m.params)).join(' ')}</p>
+            </div>
+          )}
+          <div class={tokenErrors.length > 0 ? 'field invalid' : 'field'}>
+            {state.settings.developer_token_set && !replacing ? (
+              <>
+                <span class="label" id="wooba-token-label">
+                  {t('settings.wooba.token')}
+                </span>
+                <div class="secret-set" data-testid="secret-set-developer_token">
+                  <span class="badge badge-set">
+                    <Icon name="check" class="badge-icon" />
+                    {t('integrations.secret_set')}
+                  </span>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid="secret-replace-developer_token"
+                    aria-label={`${t('integrations.secret.replace')}: ${t('settings.wooba.token')}`}
+                    onClick={() => {
+                      setReplacing(true);
+                      setFocusToken(true);
+                    }}
+                  >
+                    {t('integrations.secret.replace')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <>
+                <label class="label" for="wooba-token">
+                  {t('settings.wooba.token')}
+                </label>
+                <div class="secret-row">
+                  <input
+                    id="wooba-token"
+                    ref={tokenRef}
+                    name="developer_token"
+                    type="password"
+                    class="input mono"
+                    autoComplete="new-password"
+                    spellcheck={false}
+                    value={token}
+                    aria-invalid={tokenErrors.length > 0}
+                    aria-describedby="wooba-token-help"
+                    onInput={(e) => setToken(e.currentTarget.value)}
+                  />
+                  {replacing && (
+                    <button
+                      type="button"
+                      class="btn"
+                      data-testid="secret-keep-developer_token"
+                      onClick={() => {
+                        setReplacing(false);
+                        setToken('');
+                      }}
+                    >
+                      {t('integrations.secret.keep')}
+                    </button>
+                  )}
+                </div>
+              </>
+            )}
+            {tokenErrors.length > 0 && (
+              <p class="field-error" data-testid="error-developer_token">
+                {tokenErrors.map((m) => t(m.key, m.params)).join(' ')}
+              </p>
+            )}
+            <p class="help" id="wooba-token-help">
+              {t('settings.wooba.token_help')}
+            </p>
+          </div>
+          <div class={pemErrors.length > 0 ? 'field invalid' : 'field'}>
+            <label class="label" for="wooba-pem">
+              {t('settings.wooba.pem')}
+            </label>
+            <textarea
+              id="wooba-pem"
+              name="public_key_pem"
+              class="input textarea mono"
+              rows={5}
+              spellcheck={false}
+              autoComplete="off"
+              placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
+              value={pem}
+              aria-invalid={pemErrors.length > 0}
+              aria-describedby={pemErrors.length > 0 ? 'wooba-pem-error wooba-pem-help' : 'wooba-pem-help'}
+              onInput={(e) => setPem(e.currentTarget.value)}
+            />
+            {pemErrors.length > 0 && (
+              <p class="field-error" id="wooba-pem-error" data-testid="error-public_key_pem">
+                {pemErrors.map((m) => t(m.key, m.params)).join(' ')}
+              </p>
+            )}
+            <p class="help" id="wooba-pem-help">
+              {t('settings.wooba.pem_help')}
+            </p>
+          </div>
+          <div class="settings-actions">
+            <button type="submit" class="btn btn-primary" data-testid="settings-wooba-save" disabled={busy} aria-busy={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }

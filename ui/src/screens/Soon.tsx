@@ -2,10 +2,9 @@ import { Icon } from '../components/Icon';
 import { TitleBar } from '../components/TitleBar';
 import { useI18n } from '../i18n';
 
-export type SoonScreen = 'integrations' | 'import' | 'sales' | 'tokens' | 'reminders';
+export type SoonScreen = 'import' | 'sales' | 'tokens' | 'reminders';
 
 const TEXT_KEYS: Record<SoonScreen, string> = {
-  integrations: 'soon.integrations',
   import: 'soon.import',
   sales: 'soon.sales',
   tokens: 'soon.tokens',

@@ -2,8 +2,11 @@
 
 use std::fmt::Write;
 
+/// One measured figure: what, value, goal and verdict.
+type Row = (String, String, String);
+
 pub struct Report {
-    sections: Vec<(String, Vec<(String, String, String)>)>,
+    sections: Vec<(String, Vec<Row>)>,
 }
 
 impl Report {
