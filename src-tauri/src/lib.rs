@@ -2,6 +2,8 @@
 
 mod clipboard;
 mod commands;
+mod demo;
+mod import_scheduler;
 mod notify;
 mod reminder_engine;
 mod state;
@@ -33,6 +35,8 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
         .manage(state)
         .manage(clipboard::SecretClipboard::default())
+        .manage(demo::Demo::default())
+        .manage(import_scheduler::ScheduleWake::default())
         .manage(reminder_engine::ReminderWake::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -59,10 +63,15 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::imports::import_cancel,
             commands::imports::import_runs,
             commands::imports::import_issues,
+            commands::imports::import_schedule_get,
+            commands::imports::import_schedule_set,
             commands::sales::sales_page,
             commands::sales::sales_count,
             commands::sales::sale_detail,
             commands::sales::sales_export_csv,
+            commands::demo::demo_status,
+            commands::demo::demo_start,
+            commands::demo::demo_remove,
             commands::tokens::booking_software,
             commands::tokens::booking_users,
             commands::tokens::booking_user_create,
@@ -103,8 +112,21 @@ pub fn run() {
                 // No tray on this desktop: the window simply closes as usual.
                 log::warn!("tray unavailable: {e}");
             }
+            // A demo left from an earlier run gets its simulator back (on a new port).
+            let state = app.state::<AppState>();
+            if state.with_db(demo::status).map(|s| s.active).unwrap_or(false) {
+                if let Ok(store) = state.secrets() {
+                    let suffix = state
+                        .with_db(|db| ponte_core::settings::locale(db))
+                        .map(|l| ponte_core::i18n::t(l, "demo.suffix", &Default::default()))
+                        .unwrap_or_default();
+                    let _ = state.with_db_mut(|db| app.state::<demo::Demo>().start(db, &store, &suffix));
+                }
+            }
             let wake = app.state::<reminder_engine::ReminderWake>().inner().clone();
-            reminder_engine::spawn(handle, wake);
+            reminder_engine::spawn(handle.clone(), wake);
+            let schedule_wake = app.state::<import_scheduler::ScheduleWake>().inner().clone();
+            import_scheduler::spawn(handle, schedule_wake);
             if std::env::args().any(|a| a == "--hidden") {
                 if let Some(w) = app.get_webview_window("main") {
                     let _ = w.hide();

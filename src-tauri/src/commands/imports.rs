@@ -87,3 +87,25 @@ pub async fn import_runs(
 pub async fn import_issues(state: State<'_, AppState>, run_id: i64) -> Result<Vec<ImportIssue>, ErrorReply> {
     state.with_db(|db| history::issues(db, run_id))
 }
+
+/// The daily import time ("07:00") of an integration, if any.
+#[tauri::command]
+pub async fn import_schedule_get(
+    state: State<'_, AppState>,
+    integration_id: i64,
+) -> Result<Option<String>, ErrorReply> {
+    state.with_db(|db| ponte_import::schedule::get(db, integration_id))
+}
+
+/// Sets (or clears, with null) the daily import of yesterday's sales at `time`.
+#[tauri::command]
+pub async fn import_schedule_set(
+    state: State<'_, AppState>,
+    wake: State<'_, crate::import_scheduler::ScheduleWake>,
+    integration_id: i64,
+    time: Option<String>,
+) -> Result<(), ErrorReply> {
+    state.with_db(|db| ponte_import::schedule::set(db, integration_id, time.as_deref()))?;
+    wake.0.poke();
+    Ok(())
+}

@@ -2,6 +2,7 @@
 //! Each is declared in build.rs so the capability ACL checks it.
 
 pub mod app;
+pub mod demo;
 pub mod imports;
 pub mod integrations;
 pub mod people;

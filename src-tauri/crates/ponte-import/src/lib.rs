@@ -8,6 +8,7 @@ pub mod lock;
 pub mod query;
 pub mod retry;
 pub mod run;
+pub mod schedule;
 pub mod source;
 
 pub use error::ImportError;
