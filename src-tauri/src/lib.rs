@@ -117,7 +117,7 @@ pub fn run() {
             if state.with_db(demo::status).map(|s| s.active).unwrap_or(false) {
                 if let Ok(store) = state.secrets() {
                     let suffix = state
-                        .with_db(|db| ponte_core::settings::locale(db))
+                        .with_db(ponte_core::settings::locale)
                         .map(|l| ponte_core::i18n::t(l, "demo.suffix", &Default::default()))
                         .unwrap_or_default();
                     let _ = state.with_db_mut(|db| app.state::<demo::Demo>().start(db, &store, &suffix));
