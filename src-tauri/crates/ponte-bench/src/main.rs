@@ -8,6 +8,7 @@
 
 mod import_bench;
 mod paging_bench;
+mod reminders_bench;
 mod report;
 
 fn main() {
@@ -28,6 +29,8 @@ fn main() {
                 import_bench::run(n, &mut r);
             }
             paging_bench::run(paging_rows, &mut r);
+            reminders_bench::run(100_000, &mut r);
+            reminders_bench::idle(&mut r);
             r.finish();
         }
     }
