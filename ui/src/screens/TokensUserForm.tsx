@@ -1,0 +1,246 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { BookingUser } from '../bindings/BookingUser';
+import type { Integration } from '../bindings/Integration';
+import { Icon } from '../components/Icon';
+import { useI18n } from '../i18n';
+import { api, toErrorReply } from '../ipc';
+import type { FormErrors } from '../tokens-model';
+import { firstInvalid, NO_ERRORS, softwareLabel, splitErrors, withoutField } from '../tokens-model';
+
+const FIELDS = ['integration_id', 'name', 'email', 'software'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Tokens de API > Novo usuário Booking: the PayTourist user the tokens belong to (seed 001). */
+export function TokensUserForm(props: {
+  integrations: Integration[];
+  software: string[];
+  onClose: () => void;
+  onSaved: (u: BookingUser) => void;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<Field, string>>(() => ({
+    integration_id: props.integrations.length === 1 ? String(props.integrations[0]?.id ?? '') : '',
+    name: '',
+    email: '',
+    software: '',
+  }));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [focusAfterErrors, setFocusAfterErrors] = useState(0);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const element = (name: string) => {
+    const el = formRef.current?.elements.namedItem(name);
+    return el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el : null;
+  };
+
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const d = dialogRef.current;
+    if (d && !d.open) d.showModal();
+    element(props.integrations.length === 1 ? 'name' : 'integration_id')?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (focusAfterErrors === 0) return;
+    const f = firstInvalid(errors, FIELDS);
+    const el = f ? element(f) : null;
+    if (el) el.focus();
+    else summaryRef.current?.focus();
+    // Only when a new failure is reported.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusAfterErrors]);
+
+  const change = (f: Field, v: string) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    setErrors((old) => withoutField(old, f));
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const u = await api.bookingUserCreate({
+        integration_id: Number(values.integration_id || 0),
+        name: values.name.trim(),
+        email: values.email.trim(),
+        software: values.software === '' ? null : values.software,
+      });
+      props.onSaved(u);
+    } catch (err) {
+      setErrors(splitErrors(toErrorReply(err), FIELDS));
+      setFocusAfterErrors((n) => n + 1);
+      setBusy(false);
+    }
+  };
+
+  const field = (f: Field, label: string, help: string, required: boolean, control: (describedBy: string) => ComponentChildren) => {
+    const ms = errors.fields[f] ?? [];
+    const id = `bu-${f}`;
+    const describedBy = [ms.length > 0 ? `${id}-error` : '', `${id}-help`].filter(Boolean).join(' ');
+    return (
+      <div class={ms.length > 0 ? 'field invalid' : 'field'} data-field={f}>
+        <label class="label" for={id}>
+          {t(label)}
+          {required && (
+            <span class="req" title={t('common.required')}>
+              <span aria-hidden="true"> *</span>
+              <span class="sr-only"> ({t('common.required')})</span>
+            </span>
+          )}
+        </label>
+        {control(describedBy)}
+        {ms.length > 0 && (
+          <p class="field-error" id={`${id}-error`} data-testid={`error-${f}`}>
+            {ms.map((m) => t(m.key, m.params)).join(' ')}
+          </p>
+        )}
+        <p class="help" id={`${id}-help`}>
+          {t(help)}
+        </p>
+      </div>
+    );
+  };
+
+  const invalid = (f: Field) => (errors.fields[f]?.length ?? 0) > 0;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      class="panel panel-wide"
+      aria-labelledby="booking-user-title"
+      data-testid="booking-user-form"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onClose();
+        }
+      }}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <form ref={formRef} class="panel-form" noValidate onSubmit={(e) => void submit(e)}>
+        <header class="panel-header">
+          <div class="panel-heading">
+            <span class="badge badge-type">{t('integration.paytourist.name')}</span>
+            <h2 id="booking-user-title">{t('tokens.new_user')}</h2>
+          </div>
+          <button type="button" class="btn-icon" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
+            <Icon name="close" />
+          </button>
+        </header>
+        <div class="panel-body">
+          {errors.summary.length > 0 && (
+            <div class="form-summary" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-summary">
+              <Icon name="alert" />
+              <ul>
+                {errors.summary.map((m, i) => (
+                  <li key={i}>{t(m.key, m.params)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <section class="before" aria-label={t('integrations.form.before_title')}>
+            <Icon name="info" class="before-icon" />
+            <p>{t('tokens.user.before')}</p>
+          </section>
+          <p class="required-legend" aria-hidden="true">
+            {t('common.required_legend')}
+          </p>
+          {field('integration_id', 'tokens.field.integration', 'tokens.field.integration_help', true, (describedBy) => (
+            <select
+              id="bu-integration_id"
+              name="integration_id"
+              class="input select select-wide"
+              value={values.integration_id}
+              required
+              aria-required="true"
+              aria-invalid={invalid('integration_id')}
+              aria-describedby={describedBy}
+              onChange={(e) => change('integration_id', e.currentTarget.value)}
+            >
+              <option value="" disabled>
+                {'—'}
+              </option>
+              {props.integrations.map((i) => (
+                <option value={String(i.id)} key={i.id}>
+                  {i.description}
+                </option>
+              ))}
+            </select>
+          ))}
+          {field('name', 'tokens.field.user_name', 'tokens.field.user_name_help', true, (describedBy) => (
+            <input
+              id="bu-name"
+              name="name"
+              class="input"
+              type="text"
+              autoComplete="off"
+              value={values.name}
+              required
+              aria-required="true"
+              aria-invalid={invalid('name')}
+              aria-describedby={describedBy}
+              onInput={(e) => change('name', e.currentTarget.value)}
+            />
+          ))}
+          {field('email', 'tokens.field.email', 'tokens.field.email_help', true, (describedBy) => (
+            <input
+              id="bu-email"
+              name="email"
+              class="input"
+              type="email"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder="booking@struttura.it"
+              value={values.email}
+              required
+              aria-required="true"
+              aria-invalid={invalid('email')}
+              aria-describedby={describedBy}
+              onInput={(e) => change('email', e.currentTarget.value)}
+            />
+          ))}
+          {field('software', 'tokens.field.software', 'tokens.field.software_help', false, (describedBy) => (
+            <select
+              id="bu-software"
+              name="software"
+              class="input select select-wide"
+              value={values.software}
+              aria-invalid={invalid('software')}
+              aria-describedby={describedBy}
+              onChange={(e) => change('software', e.currentTarget.value)}
+            >
+              <option value="">{t('tokens.software.none')}</option>
+              {props.software.map((s) => (
+                <option value={s} key={s}>
+                  {softwareLabel(t, s)}
+                </option>
+              ))}
+            </select>
+          ))}
+        </div>
+        <footer class="panel-footer">
+          <span class="kbd-hint">{t('common.keyboard_hint')}</span>
+          <button type="button" class="btn" data-testid="form-cancel" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="btn btn-primary" data-testid="form-save" disabled={busy} aria-busy={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  );
+}
