@@ -12,6 +12,8 @@ fn ponte_commands() -> &'static [&'static str] {
     &[
         "app_info",
         "set_locale",
+        "autostart_get",
+        "autostart_set",
         "people_search",
         "person_get",
         "person_create",

@@ -41,6 +41,8 @@ pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_locale,
+            commands::app::autostart_get,
+            commands::app::autostart_set,
             commands::people::people_search,
             commands::people::person_get,
             commands::people::person_create,
@@ -141,6 +143,7 @@ pub fn run() {
                 {
                     api.prevent_close();
                     let _ = window.hide();
+                    tray::explain_once(window.app_handle());
                 }
             }
         })

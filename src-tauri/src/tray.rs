@@ -93,3 +93,27 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
         let _ = tray.set_menu(Some(m));
     }
 }
+
+/// The first time the window is closed, one line says Ponte is still running in the tray.
+pub fn explain_once<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_notification::NotificationExt;
+    let state = app.state::<AppState>();
+    let first = state
+        .with_db(|db| {
+            let seen = ponte_core::settings::get(db, "tray.explained")?.is_some();
+            if !seen {
+                ponte_core::settings::set(db, "tray.explained", "1")?;
+            }
+            Ok((!seen, ponte_core::settings::locale(db)?))
+        })
+        .ok();
+    if let Some((true, locale)) = first {
+        let tr = |k: &str| t(locale, k, &Default::default());
+        let _ = app
+            .notification()
+            .builder()
+            .title(tr("tray.explain.title"))
+            .body(tr("tray.explain.body"))
+            .show();
+    }
+}

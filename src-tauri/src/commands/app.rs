@@ -20,3 +20,21 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorReply>
 pub async fn set_locale(state: State<'_, AppState>, locale: Locale) -> Result<(), ErrorReply> {
     state.with_db(|db| settings::set(db, settings::LOCALE, locale.tag()))
 }
+
+/// Whether Ponte starts with the system (hidden, in the tray) so reminders keep working.
+#[tauri::command]
+pub async fn autostart_get<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<bool, ErrorReply> {
+    use tauri_plugin_autostart::ManagerExt;
+    app.autolaunch()
+        .is_enabled()
+        .map_err(|e| ponte_core::CoreError::Input(e.to_string()).reply())
+}
+
+#[tauri::command]
+pub async fn autostart_set<R: tauri::Runtime>(app: tauri::AppHandle<R>, enabled: bool) -> Result<bool, ErrorReply> {
+    use tauri_plugin_autostart::ManagerExt;
+    let m = app.autolaunch();
+    let r = if enabled { m.enable() } else { m.disable() };
+    r.and_then(|_| m.is_enabled())
+        .map_err(|e| ponte_core::CoreError::Input(e.to_string()).reply())
+}

@@ -32,7 +32,11 @@ pub fn run(n: usize, r: &mut Report) {
     r.row(
         "next wake + due now (median of 15)",
         format!("{ms:.1} ms"),
-        if ms <= 20.0 { "goal ≤ 20 ms: met" } else { "goal ≤ 20 ms: MISSED" },
+        if ms <= 20.0 {
+            "goal ≤ 20 ms: met"
+        } else {
+            "goal ≤ 20 ms: MISSED"
+        },
     );
 }
 
@@ -59,7 +63,11 @@ fn cpu_ticks(pid: u32) -> u64 {
 pub fn idle(r: &mut Report) {
     r.section("Idle: the app hidden in the tray, nothing due");
     let (Ok(bin), Some(_)) = (std::env::var("PONTE_APP_BINARY"), std::env::var_os("DISPLAY")) else {
-        r.row("CPU over 60 s", "not measured".into(), "needs PONTE_APP_BINARY and a display (.ci/bench sets both)");
+        r.row(
+            "CPU over 60 s",
+            "not measured".into(),
+            "needs PONTE_APP_BINARY and a display (.ci/bench sets both)",
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -83,6 +91,10 @@ pub fn idle(r: &mut Report) {
     r.row(
         "CPU of the app and its WebKit processes over 60 s",
         format!("{pct:.2} % ({used} ticks)"),
-        if pct < 0.5 { "goal 0 %: met (below 0.5 %)" } else { "goal 0 %: MISSED" },
+        if pct < 0.5 {
+            "goal 0 %: met (below 0.5 %)"
+        } else {
+            "goal 0 %: MISSED"
+        },
     );
 }
