@@ -8,9 +8,11 @@ import { useRoute } from './router';
 import { Import } from './screens/Import';
 import { Integrations } from './screens/Integrations';
 import { People } from './screens/People';
+import { Reminders } from './screens/Reminders';
 import { Sales } from './screens/Sales';
 import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
+import { Tokens } from './screens/Tokens';
 
 export function App({ info }: { info: AppInfo }) {
   const [locale, setLocale] = useState<Locale>(info.locale);
@@ -43,6 +45,10 @@ export function App({ info }: { info: AppInfo }) {
               <Import />
             ) : route === 'sales' ? (
               <Sales />
+            ) : route === 'tokens' ? (
+              <Tokens />
+            ) : route === 'reminders' ? (
+              <Reminders />
             ) : route === 'settings' ? (
               <Settings info={info} onLocale={setLocale} />
             ) : (
