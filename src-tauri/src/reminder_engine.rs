@@ -45,7 +45,9 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>) -> Duration {
             }
         }
         let mut sent = expiries::sent(db)?;
-        sent.extend(due.iter().map(|d| (d.key.clone(), d.expires_on, d.threshold)));
+        for d in &due {
+            sent.insert(&d.key, d.expires_on, d.threshold);
+        }
         let next = reminders::next_wake(&creds, &settings.thresholds, &sent, &settings.quiet_hours, now);
         Ok((fire, next, locale))
     });

@@ -175,7 +175,7 @@ pub fn sent(db: &Db) -> Result<Sent> {
     for row in rows {
         let (k, d, t) = row?;
         if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-            out.insert((k, d, t));
+            out.insert(&k, d, t);
         }
     }
     Ok(out)

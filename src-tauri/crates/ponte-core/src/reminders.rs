@@ -6,7 +6,7 @@
 //! and expiry date. After the machine was off, only the most urgent missed threshold fires (no burst);
 //! the others are recorded as passed. Quiet hours delay a reminder to their end, never drop it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -86,22 +86,73 @@ pub struct Due {
     pub skipped: Vec<u32>,
 }
 
-/// What was already sent: (credential, expiry, threshold).
-pub type Sent = HashSet<(String, NaiveDate, u32)>;
+/// What was already sent, by credential: (expiry, threshold). Looked up by `&str`, without allocating.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sent(HashMap<String, HashSet<(NaiveDate, u32)>>);
 
-fn fire_time(c: &Credential, threshold: u32, quiet: &QuietHours) -> NaiveDateTime {
+impl Sent {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn insert(&mut self, key: &str, expires_on: NaiveDate, threshold: u32) {
+        self.0
+            .entry(key.to_string())
+            .or_default()
+            .insert((expires_on, threshold));
+    }
+
+    pub fn contains(&self, key: &str, expires_on: NaiveDate, threshold: u32) -> bool {
+        self.0.get(key).is_some_and(|s| s.contains(&(expires_on, threshold)))
+    }
+}
+
+/// Quiet hours parsed once per computation (parsing per credential would dominate 100 000 of them).
+#[derive(Clone, Copy)]
+struct Quiet(Option<(NaiveTime, NaiveTime)>);
+
+impl Quiet {
+    fn of(q: &QuietHours) -> Self {
+        match (QuietHours::parse(&q.start), QuietHours::parse(&q.end)) {
+            (Some(s), Some(e)) if s != e => Self(Some((s, e))),
+            _ => Self(None),
+        }
+    }
+
+    fn adjust(self, t: NaiveDateTime) -> NaiveDateTime {
+        let Some((start, end)) = self.0 else { return t };
+        let time = t.time();
+        let quiet = if start < end {
+            time >= start && time < end
+        } else {
+            time >= start || time < end
+        };
+        if !quiet {
+            return t;
+        }
+        let day = if start > end && time >= start {
+            t.date() + Duration::days(1)
+        } else {
+            t.date()
+        };
+        day.and_time(end)
+    }
+}
+
+fn fire_time(c: &Credential, threshold: u32, quiet: Quiet) -> NaiveDateTime {
     let day = c.expires_on - Duration::days(i64::from(threshold));
     quiet.adjust(day.and_time(remind_at()))
 }
 
 /// Reminders due at `now`: per credential, the most urgent passed threshold not yet sent.
 pub fn due(creds: &[Credential], thresholds: &[u32], sent: &Sent, quiet: &QuietHours, now: NaiveDateTime) -> Vec<Due> {
+    let quiet = Quiet::of(quiet);
     let mut out = Vec::new();
     for c in creds {
         let mut passed: Vec<u32> = thresholds
             .iter()
             .copied()
-            .filter(|&t| fire_time(c, t, quiet) <= now && !sent.contains(&(c.key.clone(), c.expires_on, t)))
+            .filter(|&t| fire_time(c, t, quiet) <= now && !sent.contains(&c.key, c.expires_on, t))
             .collect();
         if passed.is_empty() {
             continue;
@@ -130,10 +181,11 @@ pub fn next_wake(
     quiet: &QuietHours,
     now: NaiveDateTime,
 ) -> Option<NaiveDateTime> {
+    let quiet = Quiet::of(quiet);
     let mut best: Option<NaiveDateTime> = None;
     for c in creds {
         for &t in thresholds {
-            if sent.contains(&(c.key.clone(), c.expires_on, t)) {
+            if sent.contains(&c.key, c.expires_on, t) {
                 continue;
             }
             let at = fire_time(c, t, quiet).max(quiet.adjust(now));
@@ -204,7 +256,7 @@ mod tests {
         let now = due(&c, &T, &sent, &q, at("2026-11-01 09:00"));
         assert_eq!(now.len(), 1);
         assert_eq!(now[0].threshold, 60);
-        sent.insert(("token:1".into(), d("2026-12-31"), 60));
+        sent.insert("token:1", d("2026-12-31"), 60);
         assert!(due(&c, &T, &sent, &q, at("2026-11-01 12:00")).is_empty());
         assert_eq!(
             next_wake(&c, &T, &sent, &q, at("2026-11-01 12:00")),

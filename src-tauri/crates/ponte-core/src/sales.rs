@@ -209,10 +209,14 @@ pub fn classify(conn: &rusqlite::Connection, integration_id: i64, sale: &Supplie
 /// Inserts or updates one whole sale (products, passengers, payments) inside the caller's transaction.
 pub fn upsert(tx: &Transaction<'_>, integration_id: i64, sale: &SupplierSale) -> Result<Change> {
     let hash = sale.content_hash();
+    let found = existing(tx, integration_id, &sale.supplier_sale_id)?;
+    if matches!(&found, Some((_, h)) if *h == hash) {
+        return Ok(Change::Unchanged);
+    }
     let ts = now();
     let locators = sale.locators.join(" ");
     let raw = serde_json::to_string(&sale.raw).unwrap_or_default();
-    let (sale_id, change) = match existing(tx, integration_id, &sale.supplier_sale_id)? {
+    let (sale_id, change) = match found {
         Some((_, h)) if h == hash => return Ok(Change::Unchanged),
         Some((id, _)) => {
             tx.execute(
