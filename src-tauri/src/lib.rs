@@ -167,8 +167,14 @@ pub fn run() {
                 .level(log::LevelFilter::Info)
                 .build(),
         )
-        .run(tauri::generate_context!())
-        .expect("error while running Ponte");
+        .build(tauri::generate_context!())
+        .expect("error while building Ponte")
+        .run(|app, event| {
+            // However Ponte quits, a secret it copied does not outlive it on the clipboard.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<clipboard::SecretClipboard>().clear_on_quit();
+            }
+        });
 }
 
 #[cfg(test)]
