@@ -444,10 +444,33 @@ impl App {
     }
 
     /// Chooses the `<option value=value>` of the `<select>` matching `css`.
+    /// Inside a modal `<dialog>` WebKitWebDriver refuses to click the option (an empty error): there the
+    /// choice is made as the keyboard makes it, the value set and `input` + `change` sent.
     pub async fn select(&self, css: &str, value: &str) -> Result<()> {
         poll(&format!("choosing {value:?} in `{css}`"), WAIT, || async move {
             let e = self.wait_css(css).await?;
-            e.select_by_value(value).await?;
+            if e.select_by_value(value).await.is_err() {
+                let ok = self
+                    .client
+                    .execute(
+                        "const [s, v] = arguments;
+                         if (![...s.options].some((o) => o.value === v)) return false;
+                         s.focus();
+                         s.value = v;
+                         s.dispatchEvent(new Event('input', { bubbles: true }));
+                         s.dispatchEvent(new Event('change', { bubbles: true }));
+                         return true;",
+                        vec![serde_json::to_value(&e)?, value.into()],
+                    )
+                    .await?;
+                if ok != json!(true) {
+                    bail!("`{css}` has no option {value:?}");
+                }
+            }
+            let got = e.prop("value").await?.unwrap_or_default();
+            if got != value {
+                bail!("`{css}` shows {got:?}");
+            }
             Ok(Some(()))
         })
         .await
@@ -548,6 +571,160 @@ impl App {
         }
     }
 
+    /// Clicks a menu entry and waits for `ready` (an element of that screen) to show.
+    pub async fn open_screen(&self, nav: &str, ready: &str) -> Result<()> {
+        self.click(&testid(nav)).await?;
+        self.wait_css(ready)
+            .await
+            .with_context(|| format!("the screen of {nav}"))?;
+        Ok(())
+    }
+
+    /// Settings > language, then waits for the menu to read `people_label` (its "People" entry).
+    pub async fn set_language(&self, lang: &str, people_label: &str) -> Result<()> {
+        self.click(&testid("nav-settings")).await?;
+        self.select("#settings-language", lang).await?;
+        self.wait_text(&testid("nav-people"), people_label)
+            .await
+            .with_context(|| format!("the menu in {lang}"))
+    }
+
+    /// The `value` of the input matching `css`.
+    pub async fn value(&self, css: &str) -> Result<String> {
+        let e = self.wait_css(css).await?;
+        Ok(e.prop("value").await?.unwrap_or_default())
+    }
+
+    /// Waits until the input matching `css` holds `expected`.
+    pub async fn wait_value(&self, css: &str, expected: &str) -> Result<()> {
+        poll(&format!("`{css}` to hold {expected:?}"), WAIT, || async move {
+            let got = self.value(css).await?;
+            if got == expected {
+                Ok(Some(()))
+            } else {
+                Err(anyhow!("it holds {got:?}"))
+            }
+        })
+        .await
+    }
+
+    /// The attribute `name` of the first element matching `css` (None: no such element or attribute).
+    pub async fn attr(&self, css: &str, name: &str) -> Result<Option<String>> {
+        let v = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                vec![css.into(), name.into()],
+            )
+            .await?;
+        Ok(v.as_str().map(str::to_string))
+    }
+
+    /// How many elements match `css` (displayed or not).
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        let v = self
+            .client
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![css.into()],
+            )
+            .await?;
+        Ok(v.as_u64().unwrap_or(0) as usize)
+    }
+
+    /// Scrolls the first element matching `css` to the middle of its scroll box (for a screenshot).
+    pub async fn scroll_to(&self, css: &str) -> Result<()> {
+        let e = self.wait_css(css).await?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&e)?],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// The page's HTML as it is now (`document.documentElement.outerHTML`).
+    pub async fn html(&self) -> Result<String> {
+        let v = self
+            .client
+            .execute("return document.documentElement.outerHTML;", vec![])
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Whether `text` is in the page's HTML, as is or HTML-escaped.
+    pub async fn html_contains(&self, text: &str) -> Result<bool> {
+        Ok(html_has(&self.html().await?, text))
+    }
+
+    /// Fails if one of `secrets` (what it is, its value) is in the page's HTML, as is or HTML-escaped.
+    /// The page is saved as `target/screenshots/leak-<when>.html` for the report.
+    pub async fn ensure_not_in_html(&self, secrets: &[(&str, &str)], when: &str) -> Result<()> {
+        let html = self.html().await?;
+        for (what, secret) in secrets {
+            if html_has(&html, secret) {
+                let safe: String = when
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                    .collect();
+                let path = screenshots_dir().join(format!("leak-{safe}.html"));
+                let _ = std::fs::write(&path, &html);
+                bail!(
+                    "the {what} is in the page's HTML {when} (page saved to {})",
+                    path.display()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls a backend command the way the UI does (`window.__TAURI_INTERNALS__.invoke`), for what a
+    /// test cannot drive through the window (a native save dialog) or sets up faster this way.
+    /// A rejected call is an error carrying the backend's reply.
+    pub async fn invoke(&self, cmd: &str, args: serde_json::Value) -> Result<serde_json::Value> {
+        let v = self
+            .client
+            .execute_async(
+                "const [cmd, args, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+                     (v) => done({ ok: v === undefined ? null : v }),
+                     (e) => done({ err: e === undefined ? null : e }));",
+                vec![cmd.into(), args],
+            )
+            .await
+            .with_context(|| format!("invoke {cmd}"))?;
+        match (v.get("ok"), v.get("err")) {
+            (Some(ok), _) => Ok(ok.clone()),
+            (None, Some(err)) => bail!("{cmd} failed: {err}"),
+            _ => bail!("{cmd}: unexpected answer {v}"),
+        }
+    }
+
+    /// In an open integration form: "…" next to the person, a new Pessoa Jurídica (`name`, CNPJ
+    /// `document`) saved on top of the form, and the form's person linked to it.
+    pub async fn create_company_inline(&self, name: &str, document: &str) -> Result<()> {
+        let pf = "dialog[data-testid=person-form]";
+        self.click(&testid("person-new")).await?;
+        self.wait_css(pf)
+            .await
+            .context("the new-company form over the integration form")?;
+        self.type_into(&format!("{pf} [name=name]"), name).await?;
+        self.type_into(&format!("{pf} [name=document]"), document).await?;
+        self.click(&format!("{pf} [data-testid=form-save]")).await?;
+        self.wait_gone(pf)
+            .await
+            .context("the new-company form to close after saving")?;
+        self.wait_value("[name=person]", name)
+            .await
+            .context("the new company in the person field")?;
+        let class = self.attr("[name=person]", "class").await?.unwrap_or_default();
+        if !class.split_whitespace().any(|c| c == "linked") {
+            bail!("the person field shows {name:?} but is not linked to it (class {class:?})");
+        }
+        Ok(())
+    }
+
     /// Waits for two animation frames, so a screenshot shows what the last change rendered.
     pub async fn settle(&self) -> Result<()> {
         self.client
@@ -632,6 +809,170 @@ pub fn tail(path: &Path, n: usize) -> String {
     }
 }
 
+fn html_has(html: &str, text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    html.contains(text) || html.contains(&escaped)
+}
+
+/// A number shown on screen ("1.234", "305 vendas"): its digits, separators dropped.
+pub fn digits(text: &str) -> Option<u64> {
+    let d: String = text.chars().filter(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
+/// Every file under `roots` (recursively) that holds one of `needles` (what it is, its bytes), as
+/// "path: what"; and how many files were read. Sockets, pipes and unreadable files are skipped.
+pub fn files_containing(roots: &[PathBuf], needles: &[(&str, &[u8])]) -> (Vec<String>, usize) {
+    fn walk(dir: &Path, needles: &[(&str, &[u8])], hits: &mut Vec<String>, read: &mut usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                walk(&path, needles, hits, read);
+            } else if kind.is_file() {
+                let Ok(bytes) = std::fs::read(&path) else { continue };
+                *read += 1;
+                for (what, needle) in needles {
+                    if !needle.is_empty() && bytes.windows(needle.len()).any(|w| w == *needle) {
+                        hits.push(format!("{}: {what}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    let (mut hits, mut read) = (Vec::new(), 0);
+    for root in roots {
+        walk(root, needles, &mut hits, &mut read);
+    }
+    (hits, read)
+}
+
+/// The keyring service every Ponte secret is filed under (ponte-core's `secrets::SERVICE`).
+pub const KEYRING_SERVICE: &str = "io.ponte.desktop";
+
+/// `secret-tool lookup service io.ponte.desktop username <username>` in the test's D-Bus session (the
+/// one the app uses under `.ci/window-tests.sh`): the stored secret, or None when there is none.
+pub async fn keyring_lookup(username: &str) -> Result<Option<String>> {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        bail!("no D-Bus session: run the window tests through .ci/window-tests.sh");
+    }
+    let out = tokio::process::Command::new("secret-tool")
+        .args(["lookup", "service", KEYRING_SERVICE, "username", username])
+        .kill_on_drop(true)
+        .output()
+        .await
+        .context("secret-tool (apt-get install libsecret-tools)")?;
+    if out.status.success() {
+        return Ok(Some(
+            String::from_utf8(out.stdout).context("the keyring entry is not UTF-8")?,
+        ));
+    }
+    if out.stdout.is_empty() && out.stderr.is_empty() {
+        return Ok(None);
+    }
+    bail!(
+        "secret-tool lookup {username}: {} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr).trim()
+    )
+}
+
+/// The attributes (never the secrets) of every keyring item of Ponte, for reports.
+pub async fn keyring_attributes() -> Result<Vec<String>> {
+    let out = tokio::process::Command::new("secret-tool")
+        .args(["search", "--all", "service", KEYRING_SERVICE])
+        .kill_on_drop(true)
+        .output()
+        .await
+        .context("secret-tool (apt-get install libsecret-tools)")?;
+    // `secret = …` lines go to stdout with the attributes: keep only the attributes.
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    Ok(text
+        .lines()
+        .filter(|l| l.starts_with("attribute."))
+        .map(str::to_string)
+        .collect())
+}
+
+fn xclip() -> tokio::process::Command {
+    let mut c = tokio::process::Command::new("xclip");
+    c.kill_on_drop(true);
+    c
+}
+
+/// What the X clipboard (CLIPBOARD selection) holds now, read with `xclip -o`; None when nobody owns
+/// it (e.g. after the app cleared it).
+pub async fn clipboard_text() -> Result<Option<String>> {
+    if std::env::var_os("DISPLAY").is_none() {
+        bail!("no DISPLAY: run the window tests through .ci/window-tests.sh");
+    }
+    let read = xclip().args(["-o", "-selection", "clipboard"]).output();
+    let out = tokio::time::timeout(Duration::from_secs(10), read)
+        .await
+        .map_err(|_| anyhow!("xclip -o did not answer in 10 s"))?
+        .context("xclip (apt-get install xclip)")?;
+    if out.status.success() {
+        Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Another program owning the clipboard: `xclip -quiet -i` (in the foreground, so it is this child
+/// and nothing else) serving `text` until it is dropped or someone else copies.
+pub struct ClipboardHolder {
+    child: tokio::process::Child,
+}
+
+impl ClipboardHolder {
+    /// Copies `text` the way another application would, and waits until the clipboard serves it.
+    pub async fn copy(text: &str) -> Result<Self> {
+        use tokio::io::AsyncWriteExt;
+        let mut child = xclip()
+            .args(["-quiet", "-selection", "clipboard", "-i"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("xclip (apt-get install xclip)")?;
+        let mut stdin = child.stdin.take().context("xclip's stdin")?;
+        stdin.write_all(text.as_bytes()).await?;
+        drop(stdin);
+        let holder = ClipboardHolder { child };
+        poll("xclip to serve the clipboard", WAIT, || async move {
+            let now = clipboard_text().await?;
+            if now.as_deref() == Some(text) {
+                Ok(Some(()))
+            } else {
+                Err(anyhow!("the clipboard holds {now:?}"))
+            }
+        })
+        .await?;
+        Ok(holder)
+    }
+
+    /// Whether xclip still runs (it exits when another program takes the clipboard).
+    pub fn still_owner(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for ClipboardHolder {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+    }
+}
+
 /// The longest one journey may take, however it is stuck (a WebDriver call that never answers included).
 pub const JOURNEY_TIMEOUT: Duration = Duration::from_secs(240);
 
@@ -649,12 +990,32 @@ impl Harness {
     /// source, logs) if it errs or takes longer than [`JOURNEY_TIMEOUT`]. Fails with a clear message
     /// when `PONTE_APP_BINARY` is unset or missing.
     pub async fn run(name: &str, journey: impl AsyncFnOnce(&mut Harness) -> Result<()>) {
+        Self::run_within(name, JOURNEY_TIMEOUT, journey).await
+    }
+
+    /// [`Harness::run`] with its own time limit, for journeys that must wait on purpose (a clipboard
+    /// that clears itself after 30 s).
+    pub async fn run_within(name: &str, limit: Duration, journey: impl AsyncFnOnce(&mut Harness) -> Result<()>) {
         let mut h = Harness::new(name).await;
-        let result = match tokio::time::timeout(JOURNEY_TIMEOUT, journey(&mut h)).await {
+        let result = match tokio::time::timeout(limit, journey(&mut h)).await {
             Ok(r) => r,
-            Err(_) => Err(anyhow!("the journey took longer than {JOURNEY_TIMEOUT:?}")),
+            Err(_) => Err(anyhow!("the journey took longer than {limit:?}")),
         };
         h.finish(result).await;
+    }
+
+    /// The test's temp folder: the app's data folder, its XDG folders and the driver log are in it.
+    pub fn work_dir(&self) -> &Path {
+        self.work.path()
+    }
+
+    /// Where the app and its webview may write: the data folder and the XDG data, config and cache
+    /// folders (WebKit's storage and caches). Not the driver log, which records what was typed.
+    pub fn app_written_dirs(&self) -> Vec<PathBuf> {
+        ["data", "xdg-data", "xdg-config", "xdg-cache"]
+            .iter()
+            .map(|d| self.work.path().join(d))
+            .collect()
     }
 
     async fn new(name: &str) -> Self {
