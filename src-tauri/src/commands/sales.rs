@@ -69,7 +69,10 @@ pub async fn sales_export_csv<R: tauri::Runtime>(
         return Err(CoreError::invalid("path", "error.export.extension").reply());
     }
     let file = std::fs::File::create(&path).map_err(|e| CoreError::Input(e.to_string()).reply())?;
-    let rows = state.with_db(|db| sales_csv::export(db, &filter, std::io::BufWriter::new(file), sep, sep == b';'))?;
+    let rows = state.with_db(|db| {
+        let locale = ponte_core::settings::locale(db)?;
+        sales_csv::export(db, &filter, std::io::BufWriter::new(file), sep, locale)
+    })?;
     Ok(Some(CsvExport {
         path: path.display().to_string(),
         rows,
