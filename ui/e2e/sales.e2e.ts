@@ -51,7 +51,8 @@ interface MockView {
 const mock = <R>(page: Page, f: (m: MockView) => R): Promise<R> => page.evaluate(`(${f.toString()})(window.__ponteMock)`) as Promise<R>;
 const rows = (page: Page) => page.getByTestId('sales-row');
 const countText = (page: Page) => page.getByTestId('sales-count').textContent();
-const fmt = (locale: string, n: number) => new Intl.NumberFormat(locale).format(n);
+/** As the UI writes counts: thousands always grouped (`1.234 vendite`, which Italian's own rule leaves as 1234). */
+const fmt = (locale: string, n: number) => new Intl.NumberFormat(locale, { useGrouping: 'always' as unknown as boolean }).format(n);
 const indices = (page: Page) => page.$$eval('[data-testid=sales-row]', (trs) => trs.map((tr) => Number(tr.getAttribute('data-index'))));
 
 describe('Vendas', () => {

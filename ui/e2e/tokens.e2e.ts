@@ -11,7 +11,8 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let current: AppPage | null = null;
 
 beforeAll(async () => {
-  server = await startServer();
+  // PONTE_E2E_DIST: a private build, when other test runs rebuild dist-e2e at the same time.
+  server = await startServer(process.env.PONTE_E2E_DIST || undefined);
   browser = await launch();
 });
 

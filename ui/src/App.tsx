@@ -11,7 +11,6 @@ import { People } from './screens/People';
 import { Reminders } from './screens/Reminders';
 import { Sales } from './screens/Sales';
 import { Settings } from './screens/Settings';
-import { Soon } from './screens/Soon';
 import { Tokens } from './screens/Tokens';
 
 export function App({ info }: { info: AppInfo }) {
@@ -49,10 +48,8 @@ export function App({ info }: { info: AppInfo }) {
               <Tokens />
             ) : route === 'reminders' ? (
               <Reminders />
-            ) : route === 'settings' ? (
-              <Settings info={info} onLocale={setLocale} />
             ) : (
-              <Soon screen={route} title={title} key={route} />
+              <Settings info={info} onLocale={setLocale} />
             )}
           </main>
         </div>

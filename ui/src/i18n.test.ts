@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { CATALOGUES, fill, LOCALES, localeFromTag, translate } from './i18n';
+import { CATALOGUES, fill, LOCALES, localeFromTag, makeI18n, translate } from './i18n';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 const CORE_SRC = fileURLToPath(new URL('../../src-tauri/crates/ponte-core/src/', import.meta.url));
@@ -93,5 +93,16 @@ describe('translate', () => {
     expect(localeFromTag('it-IT')).toBe('it');
     expect(localeFromTag('de-DE')).toBe('en');
     expect(localeFromTag(undefined)).toBe('en');
+  });
+});
+
+describe('formatNumber', () => {
+  test('thousands are always grouped, Italian four-digit numbers too', () => {
+    expect(makeI18n('it').formatNumber(1234)).toBe('1.234');
+    expect(makeI18n('it').formatNumber(12345)).toBe('12.345');
+    expect(makeI18n('pt-BR').formatNumber(1234)).toBe('1.234');
+    expect(makeI18n('en').formatNumber(1234567)).toBe('1,234,567');
+    for (const l of LOCALES) expect(makeI18n(l).formatNumber(999)).toBe('999');
+    expect(translate('it', 'people.count', { count: makeI18n('it').formatNumber(1234) })).toBe('1.234 persone');
   });
 });

@@ -52,8 +52,26 @@ export interface I18n {
   collator: Intl.Collator;
 }
 
+/** `useGrouping: 'always'` (ES2023; this TypeScript lib only knows booleans). */
+const ALWAYS = 'always' as unknown as boolean;
+
+/**
+ * Whole numbers as the locale writes them, thousands always grouped: Italian's own rule groups only from five
+ * digits (`1234 vendite` next to `12.345 vendite`). An engine without `useGrouping: 'always'` reads it as `true`
+ * (the locale's rule): then four-digit numbers get the separator by hand.
+ */
+export function numberFormat(locale: Locale): (n: number) => string {
+  const f = new Intl.NumberFormat(locale, { useGrouping: ALWAYS });
+  if (/\D/.test(f.format(1234))) return (n) => f.format(n);
+  const group = new Intl.NumberFormat(locale).formatToParts(12345).find((p) => p.type === 'group')?.value ?? '';
+  return (n) => {
+    const s = f.format(n);
+    return group !== '' && Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 10000 ? s.replace(/(\d)(\d{3})$/, `$1${group}$2`) : s;
+  };
+}
+
 export function makeI18n(locale: Locale): I18n {
-  const numbers = new Intl.NumberFormat(locale);
+  const formatNumber = numberFormat(locale);
   // Four-digit years, as people write dates on forms (25/11/2026; Italian's short style would give 25/11/26).
   const dates = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
   const dateTimes = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -64,7 +82,7 @@ export function makeI18n(locale: Locale): I18n {
   return {
     locale,
     t: (key, params) => translate(locale, key, params),
-    formatNumber: (n) => numbers.format(n),
+    formatNumber,
     formatDate: (iso) => safe(dates, iso),
     formatDateTime: (iso) => safe(dateTimes, iso),
     collator: new Intl.Collator(locale, { sensitivity: 'base', numeric: true }),

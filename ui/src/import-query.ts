@@ -44,7 +44,12 @@ export function defaultRange(now: Date): { from: string; to: string } {
 /** By sale date, yesterday to today, written the locale's way. */
 export function emptyForm(now: Date, locale: Locale): QueryForm {
   const r = defaultRange(now);
-  return { mode: 'dates', document: '', from: formatDay(locale, r.from), to: formatDay(locale, r.to) };
+  return rangeForm(r.from, r.to, locale);
+}
+
+/** By sale date, `from` to `to` (`YYYY-MM-DD`), written the locale's way. */
+export function rangeForm(from: string, to: string, locale: Locale): QueryForm {
+  return { mode: 'dates', document: '', from: formatDay(locale, from), to: formatDay(locale, to) };
 }
 
 const msg = (key: string, params: Params = {}): FieldMessage => ({ key, params });

@@ -3,6 +3,7 @@ import type { Integration } from './bindings/Integration';
 import type { IntegrationType } from './bindings/IntegrationType';
 import type { Params } from './i18n';
 import type { SortDir } from './people-list';
+import { nextSort } from './people-list';
 
 type T = (key: string, params?: Params) => string;
 
@@ -12,9 +13,8 @@ export interface IntegrationSort {
   dir: SortDir;
 }
 
-export function nextIntegrationSort(current: IntegrationSort, key: IntegrationSortKey): IntegrationSort {
-  return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
-}
+/** Clicking the current column flips the direction; another column starts ascending (as in Pessoas). */
+export const nextIntegrationSort: (current: IntegrationSort, key: IntegrationSortKey) => IntegrationSort = nextSort;
 
 /** Sorts a copy; integrations never tested successfully come last; ties by description, then id. */
 export function sortIntegrations(

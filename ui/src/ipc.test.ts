@@ -164,6 +164,13 @@ describe('contract with the Rust commands', () => {
       reminderSettingsGet: () => api.reminderSettingsGet(),
       reminderSettingsSet: () => api.reminderSettingsSet({ thresholds: [60, 30], quiet_hours: { start: '22:00', end: '08:00' } }),
       secretExpirySet: () => api.secretExpirySet(1, 'password', null),
+      importScheduleGet: () => api.importScheduleGet(1),
+      importScheduleSet: () => api.importScheduleSet(1, '07:00'),
+      autostartGet: () => api.autostartGet(),
+      autostartSet: () => api.autostartSet(true),
+      demoStatus: () => api.demoStatus(),
+      demoStart: () => api.demoStart(),
+      demoRemove: () => api.demoRemove(),
     };
     for (const f of Object.values(calls)) await f();
     expect(seen).toHaveLength(Object.keys(api).length);

@@ -4,6 +4,7 @@ import type { ApiToken } from './bindings/ApiToken';
 import type { AppInfo } from './bindings/AppInfo';
 import type { BookingUser } from './bindings/BookingUser';
 import type { BookingUserInput } from './bindings/BookingUserInput';
+import type { DemoStatus } from './bindings/DemoStatus';
 import type { ErrorReply } from './bindings/ErrorReply';
 import type { Expiry } from './bindings/Expiry';
 import type { Integration } from './bindings/Integration';
@@ -113,4 +114,14 @@ export const api = {
   reminderSettingsSet: (input: ReminderSettingsInput) => call<ReminderSettings>('reminder_settings_set', { input }),
   secretExpirySet: (integrationId: number, field: string, expiresOn: string | null) =>
     call<null>('secret_expiry_set', { integrationId, field, expiresOn }),
+  // Daily import of yesterday's sales ("07:00"; null: none).
+  importScheduleGet: (integrationId: number) => call<string | null>('import_schedule_get', { integrationId }),
+  importScheduleSet: (integrationId: number, time: string | null) => call<null>('import_schedule_set', { integrationId, time }),
+  // Start with the system (hidden, in the tray); answers whether it now does.
+  autostartGet: () => call<boolean>('autostart_get'),
+  autostartSet: (enabled: boolean) => call<boolean>('autostart_set', { enabled }),
+  // "Experimentar com dados de demonstração": the supplier simulator inside the app, labelled demo records.
+  demoStatus: () => call<DemoStatus>('demo_status'),
+  demoStart: () => call<DemoStatus>('demo_start'),
+  demoRemove: () => call<DemoStatus>('demo_remove'),
 };

@@ -15,7 +15,7 @@ export const KIND_KEYS: Record<PersonKind, string> = {
 };
 
 /** Clicking the current column flips the direction; another column starts ascending. */
-export function nextSort(current: Sort, key: SortKey): Sort {
+export function nextSort<K extends string>(current: { key: K; dir: SortDir }, key: K): { key: K; dir: SortDir } {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 

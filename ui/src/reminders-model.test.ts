@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Expiry } from './bindings/Expiry';
 import { translate } from './i18n';
+import { MOCK_TYPES } from './mock/integration-types';
 import {
   addThresholds,
   DEFAULT_QUIET,
   DEFAULT_THRESHOLDS,
   expiryBadge,
   expiryHref,
+  secretLabelKey,
   sortExpiries,
   thresholdLabel,
   thresholdsProblem,
@@ -92,5 +94,15 @@ describe('expiring credentials', () => {
   test('soonest first, ties by key', () => {
     const list = [e({ key: 'token:2', expires_on: '2028-01-01' }), e({ key: 'secret:2:password', expires_on: '2026-12-13' }), e({ key: 'token:1' })];
     expect(sortExpiries(list).map((x) => x.key)).toEqual(['secret:2:password', 'token:1', 'token:2']);
+  });
+});
+
+describe('secret labels', () => {
+  test("a secret's field key is shown with its form label", () => {
+    const key = secretLabelKey(MOCK_TYPES, 'password');
+    expect(key).toBe('integration.infotravel.password.label');
+    expect(translate('pt-BR', key ?? '')).toBe('Senha da API');
+    expect(secretLabelKey(MOCK_TYPES, 'url')).toBeNull();
+    expect(secretLabelKey([], 'password')).toBeNull();
   });
 });

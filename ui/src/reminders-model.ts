@@ -1,6 +1,7 @@
 // Lembretes: the thresholds editor's rules (ponte-core's reminders::check_thresholds), quiet hours, and
 // how an expiring credential is shown and opened. Free of the DOM so it can be unit-tested.
 import type { Expiry } from './bindings/Expiry';
+import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
 import type { Params } from './i18n';
 import type { Badge } from './tokens-model';
 import { EXPIRING_DAYS, statusBadge } from './tokens-model';
@@ -75,4 +76,10 @@ export function expiryHref(e: Expiry): string {
 /** Soonest first, then by key (as the backend sorts). */
 export function sortExpiries(list: readonly Expiry[]): Expiry[] {
   return [...list].sort((a, b) => (a.expires_on < b.expires_on ? -1 : a.expires_on > b.expires_on ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The label (catalogue key) of an integration secret's field, e.g. `password` → Senha; null when no type declares it. */
+export function secretLabelKey(types: readonly IntegrationTypeSpec[], field: string): string | null {
+  for (const s of types) for (const f of s.fields) if (f.key === field && f.kind === 'secret') return f.label_key;
+  return null;
 }

@@ -1,5 +1,5 @@
 // Small line icons drawn inline (no icon font, nothing fetched).
-export type IconName = 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash' | 'edit' | 'copy' | 'power' | 'info' | 'check' | 'chevron';
+export type IconName = 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash' | 'edit' | 'copy' | 'power' | 'info' | 'check' | 'chevron' | 'flask';
 
 const PATHS: Record<IconName, string> = {
   people: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-5 8c0-3 2.2-5 5-5s5 2 5 5M13.5 9a2.5 2.5 0 1 0 0-5M15 12c1.8.4 3 2 3 5',
@@ -24,6 +24,7 @@ const PATHS: Record<IconName, string> = {
   info: 'M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 9v5M10 6.2h.01',
   check: 'M4.5 10.5l3.5 3.5 7.5-8',
   chevron: 'M7 8l3 3 3-3',
+  flask: 'M8 2.5h4M8.7 2.5v5L4.2 15.8A1.2 1.2 0 0 0 5.3 17.5h9.4a1.2 1.2 0 0 0 1.1-1.7L11.3 7.5v-5M6.2 12.5h7.6',
 };
 
 export function Icon({ name, class: cls }: { name: IconName; class?: string }) {

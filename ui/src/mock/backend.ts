@@ -2,6 +2,7 @@
 // replies and ErrorReply shapes) for browser tests and for working on the UI without Rust.
 // Used only by mock.html; the shipped build never contains it.
 import type { AppInfo } from '../bindings/AppInfo';
+import type { DemoStatus } from '../bindings/DemoStatus';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { FieldIssue } from '../bindings/FieldIssue';
 import type { Integration } from '../bindings/Integration';
@@ -72,6 +73,8 @@ export interface MockOptions {
   sales?: MockSalesOptions;
   /** Tokens de API and Lembretes (mock/tokens.ts). */
   tokens?: MockTokensOptions;
+  /** Whether Ponte starts with the system (tauri-plugin-autostart). */
+  autostart?: boolean;
   now?: () => Date;
 }
 
@@ -217,6 +220,10 @@ function supplierError(code: string, params: Record<string, string> = {}, field:
 const integrationSecret = (id: number, field: string) => `integration/${id}/${field}`;
 const WOOBA_TOKEN = 'settings/0/wooba_developer_token';
 
+/** Where the demo's supplier simulator listens (src-tauri/src/demo.rs starts ponte-sim on loopback). */
+export const DEMO_SIM_URL = 'http://127.0.0.1:47810';
+const NO_DEMO: DemoStatus = { active: false, person_id: null, integration_ids: [], set_wooba_settings: false };
+
 export class MockBackend {
   locale: Locale;
   readonly version: string;
@@ -237,6 +244,10 @@ export class MockBackend {
   readonly sales: MockSales;
   /** Tokens de API and Lembretes (mock/tokens.ts). */
   readonly tokens: MockTokens;
+  /** tauri-plugin-autostart's state. */
+  autostart: boolean;
+  /** What the demo created (src-tauri/src/demo.rs's DemoStatus, kept in the settings table). */
+  private demo: DemoStatus = { ...NO_DEMO, integration_ids: [] };
 
   constructor(opts: MockOptions = {}) {
     this.locale = opts.locale ?? 'pt-BR';
@@ -253,6 +264,7 @@ export class MockBackend {
     this.woobaPem = opts.wooba?.publicKeyPem ?? null;
     this.sales = new MockSales(this, { now: opts.now, ...opts.sales });
     this.tokens = new MockTokens(this, { now: opts.now, ...opts.tokens });
+    this.autostart = opts.autostart ?? false;
   }
 
   private seedIntegration(seed: IntegrationSeed) {
@@ -514,6 +526,7 @@ export class MockBackend {
     const r = this.integrationRow(id);
     for (const k of r.secrets_set) this.keyring.delete(integrationSecret(id, k));
     this.integrationRows = this.integrationRows.filter((x) => x.id !== id);
+    this.sales.forget(id);
     return null;
   }
 
@@ -596,6 +609,67 @@ export class MockBackend {
     return this.woobaSettings();
   }
 
+  // ---- the demo (src-tauri/src/demo.rs) ----
+
+  demoStatus(): DemoStatus {
+    return { ...this.demo, integration_ids: [...this.demo.integration_ids] };
+  }
+
+  /**
+   * A labelled demo company with Infotravel and Wooba integrations pointing at the supplier simulator (the mock's
+   * pretend suppliers answer any integration, and accept the password `certa`). Wooba needs Ponte's vendor
+   * settings: set only when there are none. Started twice, it keeps what it made.
+   */
+  demoStart(): DemoStatus {
+    if (this.demo.active) return this.demoStatus();
+    const suffix = translate(this.locale, 'demo.suffix');
+    const person = this.create({ kind: 'company', name: `BWT Operadora ${suffix}`, trade_name: 'BWT (demo)', document: null, email: null, phone: null });
+    const status: DemoStatus = { active: true, person_id: person.id, integration_ids: [], set_wooba_settings: false };
+    const infotravel = this.integrationCreate({
+      type: 'infotravel',
+      description: `BWT Operadora (Infotravel) ${suffix}`,
+      person_id: person.id,
+      values: { url: `${DEMO_SIM_URL}/infotravel`, supplier_id: 'BWT', agency_code: '1001', username: 'agencia.demo' },
+      secrets: { password: GOOD_PASSWORD },
+    }).integration;
+    status.integration_ids.push(infotravel.id);
+    const wooba = this.woobaSettings();
+    if (!wooba.developer_token_set && wooba.public_key_pem === null) {
+      this.setWoobaSettings({ developer_token: DEMO_WOOBA.developerToken, public_key_pem: DEMO_WOOBA.publicKeyPem });
+      status.set_wooba_settings = true;
+      const w = this.integrationCreate({
+        type: 'wooba',
+        description: `BWT Operadora (Wooba) ${suffix}`,
+        person_id: person.id,
+        values: { url: `${DEMO_SIM_URL}/wooba/`, username: 'agencia.demo' },
+        secrets: { password: GOOD_PASSWORD },
+      }).integration;
+      status.integration_ids.push(w.id);
+    }
+    this.demo = status;
+    return this.demoStatus();
+  }
+
+  /** Everything the demo made goes (its sales with its integrations); what the user made is left alone. */
+  demoRemove(): DemoStatus {
+    const ignore = (f: () => unknown, codes: string[]) => {
+      try {
+        f();
+      } catch (e) {
+        if (!codes.includes((e as ErrorReply).code)) throw e;
+      }
+    };
+    for (const id of this.demo.integration_ids) ignore(() => this.integrationDelete(id), ['not_found']);
+    const person = this.demo.person_id;
+    if (person !== null) ignore(() => this.remove(person), ['not_found', 'person_in_use']);
+    if (this.demo.set_wooba_settings) {
+      this.keyring.delete(WOOBA_TOKEN);
+      this.woobaPem = null;
+    }
+    this.demo = { ...NO_DEMO, integration_ids: [] };
+    return this.demoStatus();
+  }
+
   private requireDb() {
     if (this.startupError) throw this.startupError;
   }
@@ -671,6 +745,21 @@ export class MockBackend {
       case 'wooba_settings_set':
         this.requireDb();
         return this.setWoobaSettings(args.input as WoobaSettingsInput);
+      case 'autostart_get':
+        return this.autostart;
+      case 'autostart_set':
+        if (typeof args.enabled !== 'boolean') throw `invalid args \`enabled\` for command \`autostart_set\`: command autostart_set missing required key enabled`;
+        this.autostart = args.enabled;
+        return this.autostart;
+      case 'demo_status':
+        this.requireDb();
+        return this.demoStatus();
+      case 'demo_start':
+        this.requireDb();
+        return this.demoStart();
+      case 'demo_remove':
+        this.requireDb();
+        return this.demoRemove();
       default:
         if (this.tokens.handles(cmd)) {
           this.requireDb();

@@ -2,6 +2,7 @@
 // Query string: ?locale=it|en|pt-BR  &seed=demo  &startup_error=data_dir  &latency=ms  &test_delay=ms (Testar conexão,
 //   and a token's live check with PayTourist)
 //   &sales=N (historic sales, e.g. 1000000)  &import_delay=ms (per supplier page)  &import_retry=page (supplier asks to wait)
+//   &demo_delay=ms (how long "Experimentar com dados de demonstração" takes to start the simulator)  &autostart=1
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import { isLocale } from '../i18n';
@@ -22,6 +23,8 @@ const startupError: ErrorReply | null =
 const latency = Number(q.get('latency') ?? '15');
 // A connection test talks to a supplier: it takes a while, long enough to see (and cancel) it.
 const testDelay = Number(q.get('test_delay') ?? '400');
+// Starting the demo starts the supplier simulator: a few seconds in the app.
+const demoDelay = Number(q.get('demo_delay') ?? '1500');
 const demo = q.get('seed') === 'demo';
 
 const backend = new MockBackend({
@@ -38,6 +41,7 @@ const backend = new MockBackend({
     history: demo,
   },
   tokens: { demo },
+  autostart: q.get('autostart') === '1',
 });
 
 declare global {
@@ -75,7 +79,7 @@ mockIPC(
             reject(e);
           }
         },
-        cmd === 'integration_test' || cmd === 'token_add' || cmd === 'token_verify' ? testDelay : latency,
+        cmd === 'integration_test' || cmd === 'token_add' || cmd === 'token_verify' ? testDelay : cmd === 'demo_start' ? demoDelay : latency,
       );
     }),
 );

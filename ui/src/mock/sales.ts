@@ -490,6 +490,7 @@ export class MockSales {
   private storedOrder: Stored[] = [];
   private nextId: number;
   private readonly runs: RunRecord[] = [];
+  private nextRunId = 1;
   private readonly jobs = new Map<number, Job>();
   /** Completed runs per integration: some supplier records change after each (they come back "updated"). */
   private readonly epochs = new Map<number, number>();
@@ -703,7 +704,7 @@ export class MockSales {
     const run: RunRecord | null = dryRun
       ? null
       : {
-          id: this.runs.length + 1,
+          id: this.nextRunId++,
           integration_id: integrationId,
           integration: integration.description,
           mode: q.mode,
@@ -865,7 +866,7 @@ export class MockSales {
       const pagesTotal = Math.max(1, Math.ceil(records.length / this.pageSize));
       const pagesDone = outcome === 'failed' ? 0 : Math.ceil(taken.length / this.pageSize);
       this.runs.push({
-        id: this.runs.length + 1,
+        id: this.nextRunId++,
         integration_id: integration.id,
         integration: integration.description,
         mode: q.mode,
@@ -1074,8 +1075,51 @@ export class MockSales {
     return { path: path ?? EXPORT_PATH, rows: this.salesCount(filter) };
   }
 
+  // ----- scheduled imports (ponte-import's schedule.rs) -----
+
+  /** Daily import times ("07:00") by integration. */
+  private readonly schedules = new Map<number, string>();
+
+  scheduleGet(integrationId: number): string | null {
+    return this.schedules.get(integrationId) ?? null;
+  }
+
+  /** Sets ("07:00") or clears (null, blank) the daily import of yesterday's sales, like schedule::set. */
+  scheduleSet(integrationId: number, time: string | null): null {
+    const t = (time ?? '').trim();
+    if (t === '') this.schedules.delete(integrationId);
+    else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) throw invalid([fieldIssue('time', 'error.reminders.time')]);
+    else this.schedules.set(integrationId, t);
+    return null;
+  }
+
+  /** An integration was deleted: its sales and runs go with it (ON DELETE CASCADE), and its schedule. */
+  forget(integrationId: number) {
+    for (const [id, s] of this.stored)
+      if (s.integration_id === integrationId) {
+        this.stored.delete(id);
+        this.byKey.delete(`${integrationId}/${s.supplier_sale_id}`);
+      }
+    this.reorder();
+    for (let i = this.runs.length - 1; i >= 0; i--) if (this.runs[i]?.integration_id === integrationId) this.runs.splice(i, 1);
+    this.epochs.delete(integrationId);
+    this.schedules.delete(integrationId);
+  }
+
   /** Every command this mock answers. */
-  static readonly COMMANDS = ['import_preview', 'import_run', 'import_cancel', 'import_runs', 'import_issues', 'sales_page', 'sales_count', 'sale_detail', 'sales_export_csv'];
+  static readonly COMMANDS = [
+    'import_preview',
+    'import_run',
+    'import_cancel',
+    'import_runs',
+    'import_issues',
+    'import_schedule_get',
+    'import_schedule_set',
+    'sales_page',
+    'sales_count',
+    'sale_detail',
+    'sales_export_csv',
+  ];
 
   handles(cmd: string): boolean {
     return MockSales.COMMANDS.includes(cmd);
@@ -1096,6 +1140,13 @@ export class MockSales {
         return this.runsList(args.integrationId === null || args.integrationId === undefined ? null : num(args.integrationId));
       case 'import_issues':
         return this.issues(num(args.runId));
+      case 'import_schedule_get':
+        return this.scheduleGet(num(args.integrationId));
+      case 'import_schedule_set': {
+        // An Option argument: null or left out both mean "no schedule".
+        const t = args.time;
+        return this.scheduleSet(num(args.integrationId), t === null || t === undefined ? null : String(t));
+      }
       case 'sales_page':
         return this.salesPage(filter, (args.cursor as SalesCursor | null | undefined) ?? null, num(args.limit ?? 100));
       case 'sales_count':

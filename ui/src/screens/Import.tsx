@@ -5,18 +5,23 @@ import type { ImportQuery } from '../bindings/ImportQuery';
 import type { Integration } from '../bindings/Integration';
 import type { Progress } from '../bindings/Progress';
 import type { RunSummary } from '../bindings/RunSummary';
+import { DemoStart, useDemoStatus } from '../components/DemoStart';
 import { Icon } from '../components/Icon';
 import { TitleBar } from '../components/TitleBar';
+import { demoImportTarget, isDemoIntegration } from '../demo';
 import { useI18n } from '../i18n';
 import { importApi } from '../import-api';
 import type { ImportMode, QueryErrors, QueryField, QueryForm } from '../import-query';
-import { buildQuery, emptyForm, importable, MAX_RANGE_DAYS, splitReply } from '../import-query';
+import type { ImportPreset } from '../import-nav';
+import { IMPORT_PRESET_EVENT, takePendingImport } from '../import-nav';
+import { buildQuery, emptyForm, importable, MAX_RANGE_DAYS, rangeForm, splitReply } from '../import-query';
 import { api, toErrorReply } from '../ipc';
 import { href } from '../router';
 import { openSales } from '../sales-nav';
 import { ImportHistory } from './ImportHistory';
 import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
+import { ImportSchedule } from './ImportSchedule';
 import { ImportSummary } from './ImportSummary';
 import { DateInput } from './SalesDateInput';
 
@@ -41,7 +46,12 @@ export function Import() {
   const [integrations, setIntegrations] = useState<Integrations>({ status: 'loading' });
   const [reloadIntegrations, setReloadIntegrations] = useState(0);
   const [integrationId, setIntegrationId] = useState<number | null>(null);
-  const [form, setForm] = useState<QueryForm>(() => emptyForm(new Date(), locale));
+  /** Opened ready to go (after the demo started): which integration to pick once the list is here. */
+  const [initialPreset] = useState(() => takePendingImport());
+  const preset = useRef<ImportPreset | null>(initialPreset);
+  const [form, setForm] = useState<QueryForm>(() =>
+    initialPreset ? rangeForm(initialPreset.from, initialPreset.to, locale) : emptyForm(new Date(), locale),
+  );
   const [errors, setErrors] = useState<QueryErrors>({});
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [historyReload, setHistoryReload] = useState(0);
@@ -49,14 +59,21 @@ export function Import() {
   /** Which run the channel messages belong to: a late message of an older run is dropped. */
   const token = useRef(0);
 
+  const demo = useDemoStatus(reloadIntegrations);
+
   useEffect(() => {
     let stale = false;
     api.integrationsList({ query: '', type: null, status: null }).then(
       (all) => {
         if (stale) return;
         const list = importable(all, collator);
+        const p = preset.current;
+        preset.current = null;
+        const wanted = p ? demoImportTarget(p.integrationIds, list) : null;
         setIntegrations({ status: 'ok', list });
-        setIntegrationId((id) => (id !== null && list.some((i) => i.id === id) ? id : (list.find((i) => i.enabled)?.id ?? null)));
+        setIntegrationId(
+          (id) => wanted ?? (id !== null && list.some((i) => i.id === id) ? id : (list.find((i) => i.enabled)?.id ?? null)),
+        );
       },
       (error: ErrorReply) => !stale && setIntegrations({ status: 'error', error }),
     );
@@ -64,6 +81,21 @@ export function Import() {
       stale = true;
     };
   }, [collator, reloadIntegrations]);
+
+  // A preset left while this screen is already open (the demo started from its empty state).
+  useEffect(() => {
+    const apply = () => {
+      const p = takePendingImport();
+      if (!p) return;
+      preset.current = p;
+      setForm(rangeForm(p.from, p.to, locale));
+      setErrors({});
+      setPhase((ph) => (ph.step === 'previewing' || ph.step === 'running' ? ph : { step: 'idle' }));
+      setReloadIntegrations((n) => n + 1);
+    };
+    window.addEventListener(IMPORT_PRESET_EVENT, apply);
+    return () => window.removeEventListener(IMPORT_PRESET_EVENT, apply);
+  }, [locale]);
 
   const busy = phase.step === 'previewing' || phase.step === 'running';
 
@@ -147,9 +179,15 @@ export function Import() {
           <section class="card state import-empty" data-testid="import-empty">
             <Icon name="plug" class="state-icon" />
             <p>{t('import.empty', { path: `${t('menu.registry')} > ${t('menu.integrations')}` })}</p>
-            <a class="btn btn-primary" href={href('integrations')}>
-              {t('import.open_integrations', { name: t('menu.integrations') })}
-            </a>
+            <div class="state-actions">
+              <a class="btn btn-primary" href={href('integrations')}>
+                {t('import.open_integrations', { name: t('menu.integrations') })}
+              </a>
+              <DemoStart help={false} describedBy="demo-start-help" />
+            </div>
+            <p class="help demo-help" id="demo-start-help">
+              {t('demo.start_help')}
+            </p>
           </section>
         </div>
       </>
@@ -208,6 +246,12 @@ export function Import() {
                   <p class="help" id="import-integration-help">
                     {t('import.integration_help')}
                   </p>
+                  {selected && isDemoIntegration(demo, selected.id) && (
+                    <p class="demo-note" data-testid="import-demo-note">
+                      <span class="badge badge-demo">{t('demo.badge')}</span>
+                      {t('demo.import_note')}
+                    </p>
+                  )}
                 </div>
 
                 <div class="field">
@@ -325,6 +369,7 @@ export function Import() {
             onShowFlagged={() => openSales({ flagged_only: true, integration_id: phase.integrationId })}
           />
         )}
+        {selected && <ImportSchedule integration={selected} key={selected.id} />}
         <ImportHistory reload={historyReload} />
       </div>
     </>

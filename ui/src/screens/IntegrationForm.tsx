@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Fragment } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { FieldSpec } from '../bindings/FieldSpec';
@@ -27,7 +28,11 @@ import {
   withFieldErrors,
 } from '../integration-form';
 import { api, toErrorReply } from '../ipc';
+import { formatDay } from '../sales-format';
+import type { ExpiryChange } from '../secret-expiry';
+import { expiryChanges, secretExpiries } from '../secret-expiry';
 import { PersonForm } from './PersonForm';
+import { DateInput } from './SalesDateInput';
 
 type TestState =
   | { status: 'idle' }
@@ -36,6 +41,8 @@ type TestState =
   | { status: 'failed'; reply: ErrorReply };
 
 const fieldId = (key: string) => `if-${key}`;
+/** The name of a secret's "Expira em" input. */
+const expiryName = (key: string) => `${key}_expires_on`;
 
 /** Addresses and codes in monospace; digits with a numeric keyboard. */
 const monospace = (f: FieldSpec) => f.kind === 'url' || f.rule !== 'none';
@@ -54,7 +61,7 @@ export function IntegrationForm(props: {
   onTested: () => void;
 }) {
   const { spec, origin } = props;
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(spec, origin));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -71,6 +78,10 @@ export function IntegrationForm(props: {
   const advancedRef = useRef<HTMLDetailsElement>(null);
   const testButtonRef = useRef<HTMLButtonElement>(null);
   const editId = origin.mode === 'edit' ? origin.integration.id : null;
+  /** "Expira em" of each secret (edit mode): as typed, and as stored (`YYYY-MM-DD`, '' for none). */
+  const [expiries, setExpiries] = useState<Record<string, string>>({});
+  const storedExpiries = useRef<Record<string, string>>({});
+  const [expiryErrors, setExpiryErrors] = useState<Record<string, Message>>({});
 
   const element = (name: string) => {
     const el = formRef.current?.elements.namedItem(name);
@@ -110,6 +121,32 @@ export function IntegrationForm(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusAfterErrors]);
 
+  // Edit: the secrets' expiry dates are in Lembretes' list.
+  useEffect(() => {
+    if (editId === null) return;
+    let stale = false;
+    api.expiriesList().then(
+      (list) => {
+        if (stale) return;
+        const stored = secretExpiries(list, editId);
+        storedExpiries.current = stored;
+        // What was typed meanwhile wins.
+        setExpiries((typed) => {
+          const next = { ...typed };
+          for (const [k, v] of Object.entries(stored)) if ((next[k] ?? '') === '') next[k] = formatDay(locale, v);
+          return next;
+        });
+      },
+      // Without the list the dates start empty; saving one still works.
+      () => {},
+    );
+    return () => {
+      stale = true;
+    };
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // "Substituir" reveals an empty input: focus it.
   useEffect(() => {
     if (focusSecret === null) return;
@@ -125,10 +162,26 @@ export function IntegrationForm(props: {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
+    let changes: ExpiryChange[] = [];
+    if (editId !== null) {
+      const secretKeys = spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key);
+      const r = expiryChanges(locale, secretKeys, expiries, storedExpiries.current);
+      if (!r.ok) {
+        setExpiryErrors(r.errors);
+        const first = secretKeys.find((k) => r.errors[k]);
+        if (first) element(expiryName(first))?.focus();
+        return;
+      }
+      changes = r.changes;
+    }
     setBusy(true);
     try {
       const input = toInput(spec, draft);
       const out = editId === null ? await api.integrationCreate(input) : await api.integrationUpdate(editId, input);
+      for (const c of changes) {
+        await api.secretExpirySet(out.integration.id, c.field, c.expiresOn);
+        storedExpiries.current = { ...storedExpiries.current, [c.field]: c.expiresOn ?? '' };
+      }
       testSeq.current++;
       props.onSaved(out, editId === null);
     } catch (err) {
@@ -242,7 +295,55 @@ export function IntegrationForm(props: {
     );
   };
 
-  const declared = (f: FieldSpec) => {
+  /** "Expira em (opcional)" under a secret, in edit mode: the date goes to Lembretes. */
+  const expiryField = (f: FieldSpec) => {
+    const id = `${fieldId(f.key)}-expires`;
+    const err = expiryErrors[f.key];
+    return (
+      <div class={err ? 'field field-expiry invalid' : 'field field-expiry'} data-field={expiryName(f.key)}>
+        <label class="label" for={id}>
+          {t('integrations.secret.expires', { field: t(f.label_key) })}
+        </label>
+        <DateInput
+          id={id}
+          name={expiryName(f.key)}
+          testid={`secret-expires-${f.key}`}
+          value={expiries[f.key] ?? ''}
+          invalid={!!err}
+          describedBy={err ? `${id}-error ${id}-help` : `${id}-help`}
+          onValue={(v) => {
+            setExpiries((old) => ({ ...old, [f.key]: v }));
+            if (expiryErrors[f.key])
+              setExpiryErrors((old) => {
+                const next = { ...old };
+                delete next[f.key];
+                return next;
+              });
+          }}
+        />
+        {err && (
+          <p class="field-error" id={`${id}-error`} data-testid={`error-${expiryName(f.key)}`}>
+            {t(err.key, err.params)}
+          </p>
+        )}
+        <p class="help" id={`${id}-help`}>
+          {t('integrations.secret.expires_help', { reminders: t('menu.reminders') })}
+        </p>
+      </div>
+    );
+  };
+
+  const declared = (f: FieldSpec) =>
+    f.kind === 'secret' && editId !== null ? (
+      <Fragment key={f.key}>
+        {declaredField(f)}
+        {expiryField(f)}
+      </Fragment>
+    ) : (
+      declaredField(f)
+    );
+
+  const declaredField = (f: FieldSpec) => {
     const invalid = messages(f.key).length > 0;
     if (f.kind === 'secret') {
       const mode = secretMode(draft, f.key);

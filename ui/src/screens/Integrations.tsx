@@ -7,9 +7,13 @@ import type { Preset } from '../bindings/Preset';
 import type { SaveOutcome } from '../bindings/SaveOutcome';
 import type { StatusFilter } from '../bindings/StatusFilter';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DemoStart, useDemoStatus } from '../components/DemoStart';
 import { Icon } from '../components/Icon';
+import type { Column } from '../components/ListTable';
+import { rowKeyDown, searchKeyDown, SortableHead, useListShortcuts } from '../components/ListTable';
 import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
+import { isDemoIntegration } from '../demo';
 import { useDebounced } from '../hooks';
 import { useI18n } from '../i18n';
 import type { Origin } from '../integration-form';
@@ -29,13 +33,13 @@ type ListState =
 
 const STATUSES: readonly StatusFilter[] = ['enabled', 'disabled', 'failing', 'untested'];
 
-const COLUMNS: { key: IntegrationSortKey | null; label: string; class: string }[] = [
+const COLUMNS: Column<IntegrationSortKey>[] = [
   { key: 'description', label: 'integrations.col.description', class: 'col-description' },
   { key: 'type', label: 'integrations.col.type', class: 'col-type' },
   { key: null, label: 'integrations.col.status', class: 'col-status' },
   { key: 'last_success', label: 'integrations.col.last_success', class: 'col-date' },
   { key: null, label: 'integrations.col.last_import', class: 'col-date col-import' },
-  { key: null, label: 'integrations.col.actions', class: 'col-actions' },
+  { key: null, label: 'integrations.col.actions', class: 'col-actions', hidden: true },
 ];
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -93,6 +97,7 @@ export function Integrations() {
     };
   }, [debounced, typeFilter, statusFilter, reload]);
 
+  const demo = useDemoStatus(reload);
   const types = useMemo(() => (catalog.status === 'ok' ? catalog.types : []), [catalog]);
   const specOf = useCallback((ty: IntegrationType) => types.find((s) => s.type === ty), [types]);
   const typeLabel = useCallback((ty: IntegrationType) => {
@@ -104,24 +109,8 @@ export function Integrations() {
     if (catalog.status === 'ok') setPicking(true);
   }, [catalog.status]);
 
-  // Ctrl+N: Novo; Ctrl+F: search (Cmd on macOS). Not while a dialog is open.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (document.querySelector('dialog[open]')) return;
-      const k = e.key.toLowerCase();
-      if (k === 'n') {
-        e.preventDefault();
-        openNew();
-      } else if (k === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openNew]);
+  // Ctrl+N: Novo; Ctrl+F: search.
+  useListShortcuts(openNew, searchRef);
 
   const rows = useMemo(
     () => (list.status === 'ok' ? sortIntegrations(list.integrations, sort, collator, typeLabel) : []),
@@ -187,19 +176,6 @@ export function Integrations() {
     setReload((x) => x + 1);
   };
 
-  const onRowKey = (e: KeyboardEvent, i: Integration) => {
-    if (e.target !== e.currentTarget) return;
-    const row = e.currentTarget as HTMLElement;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      edit(i);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
-      if (next instanceof HTMLElement) next.focus();
-    }
-  };
-
   const clearFilters = () => {
     setQuery('');
     setTypeFilter(null);
@@ -247,18 +223,7 @@ export function Integrations() {
                 placeholder={t('integrations.search_placeholder')}
                 value={query}
                 onInput={(e) => setQuery(e.currentTarget.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape' && query !== '') {
-                    e.preventDefault();
-                    setQuery('');
-                  } else if (e.key === 'ArrowDown') {
-                    const first = tbodyRef.current?.querySelector('tr');
-                    if (first) {
-                      e.preventDefault();
-                      first.focus();
-                    }
-                  }
-                }}
+                onKeyDown={(e) => searchKeyDown(e, query, () => setQuery(''), tbodyRef)}
               />
             </div>
             <label for="integrations-type" class="sr-only">
@@ -338,50 +303,23 @@ export function Integrations() {
               ) : (
                 <>
                   <p>{t('integrations.empty')}</p>
-                  <button type="button" class="btn btn-primary" data-testid="integrations-empty-new" onClick={openNew}>
-                    <Icon name="plus" />
-                    {t('common.new')}
-                  </button>
+                  <div class="state-actions">
+                    <button type="button" class="btn btn-primary" data-testid="integrations-empty-new" onClick={openNew}>
+                      <Icon name="plus" />
+                      {t('common.new')}
+                    </button>
+                    <DemoStart help={false} describedBy="demo-start-help" />
+                  </div>
+                  <p class="help demo-help" id="demo-start-help">
+                    {t('demo.start_help')}
+                  </p>
                 </>
               )}
             </div>
           ) : (
             <div class="table-scroll">
               <table class="table" id="integrations-table" aria-labelledby="screen-title">
-                <thead>
-                  <tr>
-                    {COLUMNS.map((c) => {
-                      const label = t(c.label);
-                      if (c.key === null)
-                        return (
-                          <th scope="col" class={c.class} key={c.label}>
-                            {c.class === 'col-actions' ? <span class="sr-only">{label}</span> : label}
-                          </th>
-                        );
-                      const active = sort.key === c.key;
-                      const key = c.key;
-                      return (
-                        <th
-                          scope="col"
-                          class={c.class}
-                          key={c.label}
-                          aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                        >
-                          <button
-                            type="button"
-                            class={active ? 'th-sort active' : 'th-sort'}
-                            title={t('common.sort_by', { column: label })}
-                            data-testid={`sort-${key}`}
-                            onClick={() => setSort((s) => nextIntegrationSort(s, key))}
-                          >
-                            <span class="th-label">{label}</span>
-                            <Icon name={active ? (sort.dir === 'asc' ? 'sort-asc' : 'sort-desc') : 'sort'} class="sort-icon" />
-                          </button>
-                        </th>
-                      );
-                    })}
-                  </tr>
-                </thead>
+                <SortableHead columns={COLUMNS} sort={sort} onSort={(key) => setSort((s) => nextIntegrationSort(s, key))} />
                 <tbody ref={tbodyRef}>
                   {rows.map((i) => {
                     const badges = statusBadges(i);
@@ -394,10 +332,17 @@ export function Integrations() {
                         data-testid="integration-row"
                         data-id={i.id}
                         onClick={() => edit(i)}
-                        onKeyDown={(e) => onRowKey(e, i)}
+                        onKeyDown={(e) => rowKeyDown(e, () => edit(i))}
                       >
                         <td class="col-description" title={`${i.description} · ${i.person_name}`}>
-                          <span class="cell-main">{i.description}</span>
+                          <span class="cell-main">
+                            {isDemoIntegration(demo, i.id) && (
+                              <span class="badge badge-demo" data-testid="integration-demo">
+                                {t('demo.badge')}
+                              </span>
+                            )}
+                            {i.description}
+                          </span>
                           <span class="cell-sub" data-testid="integration-person">
                             <span class="sr-only">{t('integrations.col.person')}: </span>
                             {i.person_name}

@@ -3,6 +3,8 @@ import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Person } from '../bindings/Person';
 import type { PersonKind } from '../bindings/PersonKind';
 import { Icon } from '../components/Icon';
+import type { Column } from '../components/ListTable';
+import { rowKeyDown, searchKeyDown, SortableHead, useListShortcuts } from '../components/ListTable';
 import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
 import { useDebounced } from '../hooks';
@@ -18,7 +20,7 @@ type ListState =
   | { status: 'ok'; people: Person[]; query: string }
   | { status: 'error'; error: ErrorReply };
 
-const COLUMNS: { key: SortKey | null; label: string; class: string }[] = [
+const COLUMNS: Column<SortKey>[] = [
   { key: 'name', label: 'people.col.name', class: 'col-name' },
   { key: 'kind', label: 'people.col.kind', class: 'col-kind' },
   { key: 'document', label: 'people.col.document', class: 'col-document' },
@@ -52,43 +54,16 @@ export function People() {
   }, [debounced, reload]);
 
   const openNew = useCallback((kind: PersonKind) => setEditing({ mode: 'new', kind }), []);
+  const newCompany = useCallback(() => openNew('company'), [openNew]);
 
-  // Ctrl+N: new company; Ctrl+F: search (Cmd on macOS). Not while a dialog is open.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (document.querySelector('dialog[open]')) return;
-      const k = e.key.toLowerCase();
-      if (k === 'n') {
-        e.preventDefault();
-        openNew('company');
-      } else if (k === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openNew]);
+  // Ctrl+N: new company; Ctrl+F: search.
+  useListShortcuts(newCompany, searchRef);
 
   const kindLabel = useCallback((k: PersonKind) => t(KIND_KEYS[k]), [t]);
   const rows = useMemo(
     () => (list.status === 'ok' ? sortPeople(list.people, sort, collator, kindLabel) : []),
     [list, sort, collator, kindLabel],
   );
-
-  const onRowKey = (e: KeyboardEvent, p: Person) => {
-    const row = e.currentTarget as HTMLElement;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      setEditing({ mode: 'edit', person: p });
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
-      if (next instanceof HTMLElement) next.focus();
-    }
-  };
 
   const afterSave = (p: Person, created: boolean) => {
     setEditing(null);
@@ -140,18 +115,7 @@ export function People() {
               placeholder={t('people.search_placeholder')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && query !== '') {
-                  e.preventDefault();
-                  setQuery('');
-                } else if (e.key === 'ArrowDown') {
-                  const first = tbodyRef.current?.querySelector('tr');
-                  if (first) {
-                    e.preventDefault();
-                    first.focus();
-                  }
-                }
-              }}
+              onKeyDown={(e) => searchKeyDown(e, query, () => setQuery(''), tbodyRef)}
             />
           </div>
           <p class="count" data-testid="people-count" aria-live="polite">
@@ -184,40 +148,7 @@ export function People() {
           ) : (
             <div class="table-scroll">
               <table class="table" id="people-table" aria-labelledby="screen-title">
-                <thead>
-                  <tr>
-                    {COLUMNS.map((c) => {
-                      const label = t(c.label);
-                      if (c.key === null)
-                        return (
-                          <th scope="col" class={c.class} key={c.label}>
-                            {label}
-                          </th>
-                        );
-                      const active = sort.key === c.key;
-                      const key = c.key;
-                      return (
-                        <th
-                          scope="col"
-                          class={c.class}
-                          key={c.label}
-                          aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                        >
-                          <button
-                            type="button"
-                            class={active ? 'th-sort active' : 'th-sort'}
-                            title={t('common.sort_by', { column: label })}
-                            data-testid={`sort-${key}`}
-                            onClick={() => setSort((s) => nextSort(s, key))}
-                          >
-                            {label}
-                            <Icon name={active ? (sort.dir === 'asc' ? 'sort-asc' : 'sort-desc') : 'sort'} class="sort-icon" />
-                          </button>
-                        </th>
-                      );
-                    })}
-                  </tr>
-                </thead>
+                <SortableHead columns={COLUMNS} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} />
                 <tbody ref={tbodyRef}>
                   {rows.map((p) => (
                     <tr
@@ -226,7 +157,7 @@ export function People() {
                       data-testid="person-row"
                       data-id={p.id}
                       onClick={() => setEditing({ mode: 'edit', person: p })}
-                      onKeyDown={(e) => onRowKey(e, p)}
+                      onKeyDown={(e) => rowKeyDown(e, () => setEditing({ mode: 'edit', person: p }))}
                     >
                       <td class="col-name" title={p.trade_name ? `${p.name} · ${p.trade_name}` : p.name}>
                         <span class="cell-main">{p.name}</span>

@@ -2,18 +2,21 @@ import '../styles/tokens.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Expiry } from '../bindings/Expiry';
+import type { IntegrationTypeSpec } from '../bindings/IntegrationTypeSpec';
 import type { ReminderSettings } from '../bindings/ReminderSettings';
+import { CardLoad } from '../components/CardLoad';
 import { Icon } from '../components/Icon';
+import { rowKeyDown } from '../components/ListTable';
 import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { api, toErrorReply } from '../ipc';
-import { addThresholds, DEFAULT_THRESHOLDS, expiryBadge, expiryHref, sortExpiries, thresholdLabel } from '../reminders-model';
+import { addThresholds, DEFAULT_THRESHOLDS, expiryBadge, expiryHref, secretLabelKey, sortExpiries, thresholdLabel } from '../reminders-model';
 import type { Message } from '../people-form';
 import { daysLeftText, formatDay } from '../tokens-model';
 import { StatusBadge } from './TokensParts';
 
-type ListState = { status: 'loading' } | { status: 'ok'; items: Expiry[] } | { status: 'error'; error: ErrorReply };
+type ListState = { status: 'loading' } | { status: 'ok'; items: Expiry[]; types: IntegrationTypeSpec[] } | { status: 'error'; error: ErrorReply };
 type SettingsState = { status: 'loading' } | { status: 'ok' } | { status: 'error'; error: ErrorReply };
 
 const SETTINGS_FIELDS = ['thresholds', 'quiet_start', 'quiet_end'] as const;
@@ -27,8 +30,9 @@ export function Reminders() {
 
   useEffect(() => {
     let stale = false;
-    api.expiriesList().then(
-      (items) => !stale && setList({ status: 'ok', items: sortExpiries(items) }),
+    // The types only name the secrets' fields (Senha rather than `password`): the list does without them.
+    Promise.all([api.expiriesList(), api.integrationTypes().catch((): IntegrationTypeSpec[] => [])]).then(
+      ([items, types]) => !stale && setList({ status: 'ok', items: sortExpiries(items), types }),
       (e: unknown) => !stale && setList({ status: 'error', error: toErrorReply(e) }),
     );
     return () => {
@@ -67,7 +71,7 @@ export function Reminders() {
                 </a>
               </div>
             ) : (
-              <ExpiryTable items={list.items} />
+              <ExpiryTable items={list.items} types={list.types} />
             )}
           </section>
           <SettingsCard />
@@ -77,7 +81,7 @@ export function Reminders() {
   );
 }
 
-function ExpiryTable({ items }: { items: Expiry[] }) {
+function ExpiryTable({ items, types }: { items: Expiry[]; types: IntegrationTypeSpec[] }) {
   const { t, locale, formatNumber } = useI18n();
   const open = (e: Expiry) => {
     window.location.hash = expiryHref(e);
@@ -105,6 +109,7 @@ function ExpiryTable({ items }: { items: Expiry[] }) {
           {items.map((e) => {
             const token = e.token_id !== null;
             const title = t(token ? 'reminders.open_token' : 'reminders.open_integration');
+            const secretKey = token ? null : secretLabelKey(types, e.label);
             return (
               <tr
                 key={e.key}
@@ -114,25 +119,14 @@ function ExpiryTable({ items }: { items: Expiry[] }) {
                 data-days={e.days_left}
                 title={title}
                 onClick={() => open(e)}
-                onKeyDown={(ev) => {
-                  if (ev.target !== ev.currentTarget) return;
-                  if (ev.key === 'Enter' || ev.key === ' ') {
-                    ev.preventDefault();
-                    open(e);
-                  } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-                    ev.preventDefault();
-                    const row = ev.currentTarget as HTMLElement;
-                    const next = ev.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
-                    if (next instanceof HTMLElement) next.focus();
-                  }
-                }}
+                onKeyDown={(ev) => rowKeyDown(ev, () => open(e))}
               >
                 <td class="col-credential">
                   <span class="cell-main" data-testid="expiry-label">
                     {token ? e.label : e.integration}
                   </span>
                   <span class="cell-sub">
-                    {token ? `${t('reminders.kind.token')} · ${e.integration}` : `${t('reminders.kind.secret')}: ${e.label}`}
+                    {token ? `${t('reminders.kind.token')} · ${e.integration}` : `${t('reminders.kind.secret')}: ${secretKey ? t(secretKey) : e.label}`}
                   </span>
                 </td>
                 <td class="col-rexpires">{formatDay(locale, e.expires_on)}</td>
@@ -261,18 +255,8 @@ function SettingsCard() {
         {t('reminders.settings_title')}
       </h2>
       <p class="help settings-intro">{t('reminders.settings_help')}</p>
-      {state.status === 'error' ? (
-        <div class="form-summary" role="alert">
-          <Icon name="alert" />
-          <p>{t(state.error.key, state.error.params)}</p>
-          <button type="button" class="btn btn-small" onClick={() => setReload((n) => n + 1)}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : state.status === 'loading' ? (
-        <p class="help" aria-busy="true">
-          {t('common.loading')}
-        </p>
+      {state.status !== 'ok' ? (
+        <CardLoad state={state} onRetry={() => setReload((n) => n + 1)} />
       ) : (
         <form class="settings-form" noValidate onSubmit={(e) => void save(e)}>
           {summary.length > 0 && (

@@ -395,7 +395,7 @@ export function Sales() {
             </span>
           </div>
           <select
-            class="input select-filter"
+            class="input select-filter select-integration"
             aria-label={t('sales.filter.integration')}
             data-testid="sales-filter-integration"
             value={integrationId === null ? '' : String(integrationId)}

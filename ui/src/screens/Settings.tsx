@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo } from '../bindings/AppInfo';
+import type { DemoStatus } from '../bindings/DemoStatus';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Locale } from '../bindings/Locale';
 import type { WoobaSettings } from '../bindings/WoobaSettings';
+import { CardLoad } from '../components/CardLoad';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DemoStart } from '../components/DemoStart';
 import { Icon } from '../components/Icon';
 import { RichText } from '../components/RichText';
 import { TitleBar } from '../components/TitleBar';
@@ -64,7 +68,9 @@ export function Settings({ info, onLocale }: { info: AppInfo; onLocale: (l: Loca
             </p>
           </div>
         </section>
+        <StartupCard />
         <WoobaCard />
+        <DemoCard />
         <section class="card settings-card" aria-labelledby="settings-about">
           <h2 id="settings-about" class="card-title">
             {t('settings.about')}
@@ -161,18 +167,8 @@ function WoobaCard() {
         {t('settings.integrations')}
       </h2>
       <p class="help settings-intro">{t('settings.integrations_help')}</p>
-      {state.status === 'error' ? (
-        <div class="form-summary" role="alert">
-          <Icon name="alert" />
-          <p>{t(state.error.key, state.error.params)}</p>
-          <button type="button" class="btn btn-small" onClick={() => setReload((n) => n + 1)}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : state.status === 'loading' ? (
-        <p class="help" aria-busy="true">
-          {t('common.loading')}
-        </p>
+      {state.status !== 'ok' ? (
+        <CardLoad state={state} onRetry={() => setReload((n) => n + 1)} />
       ) : (
         <form class="settings-form" noValidate onSubmit={(e) => void save(e)}>
           {other.length > 0 && (
@@ -282,6 +278,167 @@ function WoobaCard() {
             </button>
           </div>
         </form>
+      )}
+    </section>
+  );
+}
+
+type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ErrorReply };
+
+/** Start with the system: hidden, in the tray, so that reminders and scheduled imports keep working. */
+function StartupCard() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [state, setState] = useState<Loaded<boolean>>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  /** What was just asked for, shown until the answer says what it is now. */
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const [error, setError] = useState<ErrorReply | null>(null);
+  const busy = asked !== null;
+
+  useEffect(() => {
+    let stale = false;
+    api.autostartGet().then(
+      (value) => !stale && setState({ status: 'ok', value }),
+      (e: unknown) => !stale && setState({ status: 'error', error: toErrorReply(e) }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [reload]);
+
+  const change = async (enabled: boolean) => {
+    if (busy) return;
+    setAsked(enabled);
+    try {
+      const value = await api.autostartSet(enabled);
+      setState({ status: 'ok', value });
+      setError(null);
+      toast(t(value ? 'settings.autostart_on' : 'settings.autostart_off'));
+    } catch (e) {
+      setError(toErrorReply(e));
+    } finally {
+      setAsked(null);
+    }
+  };
+
+  return (
+    <section class="card settings-card" aria-labelledby="settings-startup" data-testid="settings-startup">
+      <h2 id="settings-startup" class="card-title">
+        {t('settings.startup')}
+      </h2>
+      {state.status === 'error' ? (
+        <CardLoad state={state} onRetry={() => setReload((n) => n + 1)} />
+      ) : (
+        <div class="field">
+          <label class="check-label" for="settings-autostart">
+            <input
+              id="settings-autostart"
+              type="checkbox"
+              name="autostart"
+              data-testid="autostart"
+              checked={asked ?? (state.status === 'ok' && state.value)}
+              disabled={state.status !== 'ok' || busy}
+              aria-busy={busy}
+              aria-describedby="settings-autostart-help"
+              onChange={(e) => void change(e.currentTarget.checked)}
+            />
+            <span>{t('settings.autostart')}</span>
+          </label>
+          {error && (
+            <p class="field-error" role="alert" data-testid="autostart-error">
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <p class="help check-help" id="settings-autostart-help">
+            {t('settings.autostart_help')}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Whether the demo data is there, and removing it (its integrations take their imported sales with them). */
+function DemoCard() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [state, setState] = useState<Loaded<DemoStatus>>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorReply | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    api.demoStatus().then(
+      (value) => !stale && setState({ status: 'ok', value }),
+      (e: unknown) => !stale && setState({ status: 'error', error: toErrorReply(e) }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [reload]);
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      const value = await api.demoRemove();
+      setState({ status: 'ok', value });
+      setError(null);
+      toast(t('demo.removed'));
+    } catch (e) {
+      setError(toErrorReply(e));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  const active = state.status === 'ok' && state.value.active;
+  return (
+    <section class="card settings-card" aria-labelledby="settings-demo" data-testid="settings-demo" data-active={state.status === 'ok' ? String(active) : undefined}>
+      <h2 id="settings-demo" class="card-title card-title-badge">
+        {t('settings.demo')}
+        {state.status === 'ok' && (
+          <span class={active ? 'badge badge-demo' : 'badge badge-on'} data-testid="demo-state">
+            {t(active ? 'demo.active' : 'demo.inactive')}
+          </span>
+        )}
+      </h2>
+      {state.status !== 'ok' ? (
+        <CardLoad state={state} onRetry={() => setReload((n) => n + 1)} />
+      ) : active ? (
+        <>
+          <p class="settings-text">{t('settings.demo_active', { suffix: t('demo.suffix') })}</p>
+          {error && (
+            <p class="field-error" role="alert" data-testid="demo-error">
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <div class="settings-actions settings-actions-start">
+            <button type="button" class="btn btn-danger-outline" data-testid="demo-remove" disabled={busy} aria-busy={busy} onClick={() => setConfirming(true)}>
+              <Icon name="trash" />
+              {busy ? t('demo.removing') : t('demo.remove')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p class="settings-text" id="settings-demo-text">
+            {t('settings.demo_inactive')}
+          </p>
+          <DemoStart help={false} describedBy="settings-demo-text" />
+        </>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          message={t('demo.confirm_remove')}
+          confirmLabel={t('demo.remove')}
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BookingUser } from '../bindings/BookingUser';
 import type { Integration } from '../bindings/Integration';
@@ -7,6 +6,7 @@ import { useI18n } from '../i18n';
 import { api, toErrorReply } from '../ipc';
 import type { FormErrors } from '../tokens-model';
 import { firstInvalid, NO_ERRORS, softwareLabel, splitErrors, withoutField } from '../tokens-model';
+import { FormField } from './TokensNewForm';
 
 const FIELDS = ['integration_id', 'name', 'email', 'software'] as const;
 type Field = (typeof FIELDS)[number];
@@ -83,34 +83,6 @@ export function TokensUserForm(props: {
     }
   };
 
-  const field = (f: Field, label: string, help: string, required: boolean, control: (describedBy: string) => ComponentChildren) => {
-    const ms = errors.fields[f] ?? [];
-    const id = `bu-${f}`;
-    const describedBy = [ms.length > 0 ? `${id}-error` : '', `${id}-help`].filter(Boolean).join(' ');
-    return (
-      <div class={ms.length > 0 ? 'field invalid' : 'field'} data-field={f}>
-        <label class="label" for={id}>
-          {t(label)}
-          {required && (
-            <span class="req" title={t('common.required')}>
-              <span aria-hidden="true"> *</span>
-              <span class="sr-only"> ({t('common.required')})</span>
-            </span>
-          )}
-        </label>
-        {control(describedBy)}
-        {ms.length > 0 && (
-          <p class="field-error" id={`${id}-error`} data-testid={`error-${f}`}>
-            {ms.map((m) => t(m.key, m.params)).join(' ')}
-          </p>
-        )}
-        <p class="help" id={`${id}-help`}>
-          {t(help)}
-        </p>
-      </div>
-    );
-  };
-
   const invalid = (f: Field) => (errors.fields[f]?.length ?? 0) > 0;
 
   return (
@@ -158,78 +130,86 @@ export function TokensUserForm(props: {
           <p class="required-legend" aria-hidden="true">
             {t('common.required_legend')}
           </p>
-          {field('integration_id', 'tokens.field.integration', 'tokens.field.integration_help', true, (describedBy) => (
-            <select
-              id="bu-integration_id"
-              name="integration_id"
-              class="input select select-wide"
-              value={values.integration_id}
-              required
-              aria-required="true"
-              aria-invalid={invalid('integration_id')}
-              aria-describedby={describedBy}
-              onChange={(e) => change('integration_id', e.currentTarget.value)}
-            >
-              <option value="" disabled>
-                {'—'}
-              </option>
-              {props.integrations.map((i) => (
-                <option value={String(i.id)} key={i.id}>
-                  {i.description}
+          <FormField id="bu-integration_id" field="integration_id" label="tokens.field.integration" help="tokens.field.integration_help" required errors={errors}>
+            {(describedBy) => (
+              <select
+                id="bu-integration_id"
+                name="integration_id"
+                class="input select select-wide"
+                value={values.integration_id}
+                required
+                aria-required="true"
+                aria-invalid={invalid('integration_id')}
+                aria-describedby={describedBy}
+                onChange={(e) => change('integration_id', e.currentTarget.value)}
+              >
+                <option value="" disabled>
+                  {'—'}
                 </option>
-              ))}
-            </select>
-          ))}
-          {field('name', 'tokens.field.user_name', 'tokens.field.user_name_help', true, (describedBy) => (
-            <input
-              id="bu-name"
-              name="name"
-              class="input"
-              type="text"
-              autoComplete="off"
-              value={values.name}
-              required
-              aria-required="true"
-              aria-invalid={invalid('name')}
-              aria-describedby={describedBy}
-              onInput={(e) => change('name', e.currentTarget.value)}
-            />
-          ))}
-          {field('email', 'tokens.field.email', 'tokens.field.email_help', true, (describedBy) => (
-            <input
-              id="bu-email"
-              name="email"
-              class="input"
-              type="email"
-              autoComplete="off"
-              spellcheck={false}
-              placeholder="booking@struttura.it"
-              value={values.email}
-              required
-              aria-required="true"
-              aria-invalid={invalid('email')}
-              aria-describedby={describedBy}
-              onInput={(e) => change('email', e.currentTarget.value)}
-            />
-          ))}
-          {field('software', 'tokens.field.software', 'tokens.field.software_help', false, (describedBy) => (
-            <select
-              id="bu-software"
-              name="software"
-              class="input select select-wide"
-              value={values.software}
-              aria-invalid={invalid('software')}
-              aria-describedby={describedBy}
-              onChange={(e) => change('software', e.currentTarget.value)}
-            >
-              <option value="">{t('tokens.software.none')}</option>
-              {props.software.map((s) => (
-                <option value={s} key={s}>
-                  {softwareLabel(t, s)}
-                </option>
-              ))}
-            </select>
-          ))}
+                {props.integrations.map((i) => (
+                  <option value={String(i.id)} key={i.id}>
+                    {i.description}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id="bu-name" field="name" label="tokens.field.user_name" help="tokens.field.user_name_help" required errors={errors}>
+            {(describedBy) => (
+              <input
+                id="bu-name"
+                name="name"
+                class="input"
+                type="text"
+                autoComplete="off"
+                value={values.name}
+                required
+                aria-required="true"
+                aria-invalid={invalid('name')}
+                aria-describedby={describedBy}
+                onInput={(e) => change('name', e.currentTarget.value)}
+              />
+            )}
+          </FormField>
+          <FormField id="bu-email" field="email" label="tokens.field.email" help="tokens.field.email_help" required errors={errors}>
+            {(describedBy) => (
+              <input
+                id="bu-email"
+                name="email"
+                class="input"
+                type="email"
+                autoComplete="off"
+                spellcheck={false}
+                placeholder="booking@struttura.it"
+                value={values.email}
+                required
+                aria-required="true"
+                aria-invalid={invalid('email')}
+                aria-describedby={describedBy}
+                onInput={(e) => change('email', e.currentTarget.value)}
+              />
+            )}
+          </FormField>
+          <FormField id="bu-software" field="software" label="tokens.field.software" help="tokens.field.software_help" required={false} errors={errors}>
+            {(describedBy) => (
+              <select
+                id="bu-software"
+                name="software"
+                class="input select select-wide"
+                value={values.software}
+                aria-invalid={invalid('software')}
+                aria-describedby={describedBy}
+                onChange={(e) => change('software', e.currentTarget.value)}
+              >
+                <option value="">{t('tokens.software.none')}</option>
+                {props.software.map((s) => (
+                  <option value={s} key={s}>
+                    {softwareLabel(t, s)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         </div>
         <footer class="panel-footer">
           <span class="kbd-hint">{t('common.keyboard_hint')}</span>
