@@ -50,7 +50,7 @@ export function ImportSummary(props: {
               {t(TITLES[summary.outcome])}
             </h2>
             <p class="result-note">
-              {t('import.summary.stats', { pages: formatNumber(summary.pages), duration: formatShortDuration(summary.duration_ms, locale) })}
+              {t(summary.pages === 1 ? 'import.summary.stats_one' : 'import.summary.stats', { pages: formatNumber(summary.pages), duration: formatShortDuration(summary.duration_ms, locale) })}
             </p>
           </div>
         </div>

@@ -330,6 +330,11 @@ pub fn delete(db: &mut Db, store: &Secrets, id: i64) -> Result<()> {
         remaining.retain(|k| k != key);
     }
     tx.commit()?;
+    // Settings that name the integration (its daily import schedule, kept by ponte-import) go with it.
+    db.conn().execute(
+        "DELETE FROM settings WHERE key IN ('import.schedule.' || ?1, 'import.schedule_last.' || ?1)",
+        [id],
+    )?;
     Ok(())
 }
 

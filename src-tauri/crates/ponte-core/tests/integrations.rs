@@ -95,8 +95,13 @@ fn create_edit_delete_keeps_secret_only_in_the_keyring() {
         "{refused:?}"
     );
 
+    ponte_core::settings::set(&db, &format!("import.schedule.{}", i.id), "07:00").unwrap();
     integrations::delete(&mut db, &secrets, i.id).unwrap();
     assert!(matches!(integrations::get(&db, i.id), Err(CoreError::NotFound)));
+    assert_eq!(
+        ponte_core::settings::get(&db, &format!("import.schedule.{}", i.id)).unwrap(),
+        None
+    );
     assert!(!secrets.exists(&integrations::secret_id(i.id, "password")).unwrap());
     people::delete(&db, person).unwrap();
 }
