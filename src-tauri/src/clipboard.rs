@@ -8,8 +8,6 @@ use std::time::Duration;
 use arboard::Clipboard;
 use secrecy::{ExposeSecret, SecretString};
 
-pub const DEFAULT_CLEAR_AFTER: Duration = Duration::from_secs(30);
-
 #[derive(Clone, Default)]
 pub struct SecretClipboard {
     // On X11/Wayland the copying process serves the clipboard: keep one instance alive.

@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::clipboard::{SecretClipboard, DEFAULT_CLEAR_AFTER};
+use crate::clipboard::SecretClipboard;
 use crate::reminder_engine::ReminderWake;
 use crate::state::AppState;
 
@@ -128,11 +128,16 @@ pub async fn token_copy(
     id: i64,
 ) -> Result<u32, ErrorReply> {
     let store = state.secrets()?;
-    let value = state.with_db(|_| tokens::value(&store, id))?;
+    let (value, secs) = state.with_db(|db| {
+        Ok((
+            tokens::value(&store, id)?,
+            ponte_core::expiries::reminder_settings(db)?.clipboard_clear_secs,
+        ))
+    })?;
     clipboard
-        .copy(value, DEFAULT_CLEAR_AFTER)
+        .copy(value, std::time::Duration::from_secs(u64::from(secs)))
         .map_err(|e| CoreError::Input(e.to_string()).reply())?;
-    Ok(DEFAULT_CLEAR_AFTER.as_secs() as u32)
+    Ok(secs)
 }
 
 #[tauri::command]

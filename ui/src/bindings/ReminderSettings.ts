@@ -5,4 +5,8 @@ export type ReminderSettings = {
 /**
  * Days before expiry, e.g. [60, 30, 7, 1, 0].
  */
-thresholds: Array<number>, quiet_hours: QuietHours, };
+thresholds: Array<number>, quiet_hours: QuietHours, 
+/**
+ * After how many seconds a copied token leaves the clipboard (if it is still there).
+ */
+clipboard_clear_secs: number, };

@@ -217,10 +217,14 @@ describe('MockTokens: Lembretes', () => {
 
   test('settings: defaults, saved sorted, duplicates / negatives / bad times refused next to their field', () => {
     const { b } = setup();
-    expect(b.handle('reminder_settings_get', {})).toEqual({ thresholds: [60, 30, 7, 1, 0], quiet_hours: { start: '22:00', end: '08:00' } });
+    expect(b.handle('reminder_settings_get', {})).toEqual({ thresholds: [60, 30, 7, 1, 0], quiet_hours: { start: '22:00', end: '08:00' }, clipboard_clear_secs: 30 });
     const set = (thresholds: number[], start = '22:00', end = '07:30') => b.handle('reminder_settings_set', { input: { thresholds, quiet_hours: { start, end } } });
-    expect(set([7, 90, 0])).toEqual({ thresholds: [90, 7, 0], quiet_hours: { start: '22:00', end: '07:30' } });
     const issue = (f: () => unknown) => rejection(f).fields[0];
+    expect(set([7, 90, 0])).toEqual({ thresholds: [90, 7, 0], quiet_hours: { start: '22:00', end: '07:30' }, clipboard_clear_secs: 30 });
+    const clip = (secs: number) => b.handle('reminder_settings_set', { input: { thresholds: [7], quiet_hours: { start: '22:00', end: '07:30' }, clipboard_clear_secs: secs } });
+    expect(issue(() => clip(2))).toEqual({ field: 'clipboard_clear_secs', key: 'error.reminders.clipboard_secs', params: {} });
+    expect((clip(45) as { clipboard_clear_secs: number }).clipboard_clear_secs).toBe(45);
+    set([90, 7, 0]);
     expect(issue(() => set([7, 7]))).toEqual({ field: 'thresholds', key: 'error.reminders.thresholds_duplicate', params: {} });
     expect(issue(() => set([-1]))?.key).toBe('error.reminders.thresholds_range');
     expect(issue(() => set([]))?.key).toBe('error.reminders.thresholds_count');

@@ -117,6 +117,7 @@ export class MockTokens {
   private nextToken = 1;
   private thresholds: number[] = [...DEFAULT_THRESHOLDS];
   private quiet: QuietHours = { ...DEFAULT_QUIET };
+  private clipboardSecs = CLEAR_AFTER_S;
   private readonly now: () => Date;
   /** Token values the pretend PayTourist now answers 401 to (deleted or revoked on the portal). */
   readonly revoked = new Set<string>();
@@ -271,7 +272,7 @@ export class MockTokens {
     const value = this.host.keyring.get(tokenSecret(id));
     if (value === undefined) throw notFound();
     this.clipboard = value;
-    return CLEAR_AFTER_S;
+    return this.clipboardSecs;
   }
 
   tokenSetExpiry(id: number, dates: TokenDates): ApiToken {
@@ -342,7 +343,7 @@ export class MockTokens {
   }
 
   reminderSettings(): ReminderSettings {
-    return { thresholds: [...this.thresholds], quiet_hours: { ...this.quiet } };
+    return { thresholds: [...this.thresholds], quiet_hours: { ...this.quiet }, clipboard_clear_secs: this.clipboardSecs };
   }
 
   setReminderSettings(input: ReminderSettingsInput): ReminderSettings {
@@ -354,6 +355,10 @@ export class MockTokens {
       ['quiet_end', input.quiet_hours?.end],
     ] as const)
       if (typeof v !== 'string' || !validTime(v)) throw invalid(issue(field, 'error.reminders.time'));
+    const secs = input.clipboard_clear_secs;
+    if (secs !== undefined && !(Number.isInteger(secs) && secs >= 5 && secs <= 600))
+      throw invalid(issue('clipboard_clear_secs', 'error.reminders.clipboard_secs'));
+    if (secs !== undefined) this.clipboardSecs = secs;
     this.thresholds = sortThresholds(list);
     this.quiet = { start: input.quiet_hours.start, end: input.quiet_hours.end };
     return this.reminderSettings();

@@ -19,7 +19,7 @@ import { StatusBadge } from './TokensParts';
 type ListState = { status: 'loading' } | { status: 'ok'; items: Expiry[]; types: IntegrationTypeSpec[] } | { status: 'error'; error: ErrorReply };
 type SettingsState = { status: 'loading' } | { status: 'ok' } | { status: 'error'; error: ErrorReply };
 
-const SETTINGS_FIELDS = ['thresholds', 'quiet_start', 'quiet_end'] as const;
+const SETTINGS_FIELDS = ['thresholds', 'quiet_start', 'quiet_end', 'clipboard_clear_secs'] as const;
 type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Lembretes: every credential that expires, soonest first, and when Ponte reminds. */
@@ -153,6 +153,7 @@ function SettingsCard() {
   const [thresholds, setThresholds] = useState<number[]>([]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const [clipSecs, setClipSecs] = useState('');
   const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<Partial<Record<SettingsField, Message[]>>>({});
   const [summary, setSummary] = useState<Message[]>([]);
@@ -163,6 +164,7 @@ function SettingsCard() {
     setThresholds(s.thresholds);
     setStart(s.quiet_hours.start);
     setEnd(s.quiet_hours.end);
+    setClipSecs(String(s.clipboard_clear_secs));
   };
 
   useEffect(() => {
@@ -216,7 +218,13 @@ function SettingsCard() {
     if (list === null) return;
     setBusy(true);
     try {
-      const s = await api.reminderSettingsSet({ thresholds: list, quiet_hours: { start, end } });
+      const secs = Number(clipSecs.trim());
+      const s = await api.reminderSettingsSet({
+        thresholds: list,
+        quiet_hours: { start, end },
+        // A non-number reaches the backend as 0, which it refuses next to the field.
+        clipboard_clear_secs: Number.isFinite(secs) ? Math.trunc(secs) : 0,
+      });
       show(s);
       setErrors({});
       setSummary([]);
@@ -392,6 +400,31 @@ function SettingsCard() {
               {t('reminders.quiet_help')}
             </p>
           </fieldset>
+          <div class={invalid('clipboard_clear_secs') ? 'field invalid' : 'field'}>
+            <label class="label" for="rem-clipboard_clear_secs">
+              {t('reminders.clipboard')}
+            </label>
+            <input
+              id="rem-clipboard_clear_secs"
+              name="clipboard_clear_secs"
+              class="input input-time"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={3}
+              value={clipSecs}
+              aria-invalid={invalid('clipboard_clear_secs')}
+              aria-describedby={describedBy('clipboard_clear_secs', 'rem-clip-help') || undefined}
+              onInput={(e) => {
+                setClipSecs(e.currentTarget.value);
+                clear('clipboard_clear_secs');
+              }}
+            />
+            {fieldError('clipboard_clear_secs')}
+            <p class="help" id="rem-clip-help">
+              {t('reminders.clipboard_help')}
+            </p>
+          </div>
           <div class="settings-actions">
             <button type="submit" class="btn btn-primary" data-testid="reminder-save" disabled={busy} aria-busy={busy}>
               {busy ? t('common.saving') : t('common.save')}

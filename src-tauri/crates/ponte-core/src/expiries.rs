@@ -13,6 +13,8 @@ use crate::settings;
 
 const THRESHOLDS: &str = "reminders.thresholds";
 const QUIET: &str = "reminders.quiet_hours";
+const CLIPBOARD: &str = "clipboard.clear_after_secs";
+pub const DEFAULT_CLIPBOARD_SECS: u32 = 30;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -120,6 +122,8 @@ pub struct ReminderSettings {
     /// Days before expiry, e.g. [60, 30, 7, 1, 0].
     pub thresholds: Vec<u32>,
     pub quiet_hours: QuietHours,
+    /// After how many seconds a copied token leaves the clipboard (if it is still there).
+    pub clipboard_clear_secs: u32,
 }
 
 pub fn reminder_settings(db: &Db) -> Result<ReminderSettings> {
@@ -129,9 +133,13 @@ pub fn reminder_settings(db: &Db) -> Result<ReminderSettings> {
     let quiet_hours = settings::get(db, QUIET)?
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
+    let clipboard_clear_secs = settings::get(db, CLIPBOARD)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_CLIPBOARD_SECS);
     Ok(ReminderSettings {
         thresholds,
         quiet_hours,
+        clipboard_clear_secs,
     })
 }
 
@@ -141,6 +149,10 @@ pub struct ReminderSettingsInput {
     #[ts(type = "number[]")]
     pub thresholds: Vec<i64>,
     pub quiet_hours: QuietHours,
+    /// 5 to 600 seconds; unchanged when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clipboard_clear_secs: Option<u32>,
 }
 
 pub fn set_reminder_settings(db: &Db, input: &ReminderSettingsInput) -> Result<ReminderSettings> {
@@ -153,6 +165,15 @@ pub fn set_reminder_settings(db: &Db, input: &ReminderSettingsInput) -> Result<R
         if chrono::NaiveTime::parse_from_str(v, "%H:%M").is_err() {
             return Err(CoreError::invalid(field, "error.reminders.time"));
         }
+    }
+    if let Some(secs) = input.clipboard_clear_secs {
+        if !(5..=600).contains(&secs) {
+            return Err(CoreError::invalid(
+                "clipboard_clear_secs",
+                "error.reminders.clipboard_secs",
+            ));
+        }
+        settings::set(db, CLIPBOARD, &secs.to_string())?;
     }
     settings::set(db, THRESHOLDS, &serde_json::to_string(&thresholds).unwrap_or_default())?;
     settings::set(

@@ -192,6 +192,19 @@ fn reminders_fire_once_across_restarts() {
     )
     .unwrap();
     let s = expiries::reminder_settings(&db).unwrap();
+    assert_eq!(s.clipboard_clear_secs, 30);
+    let input = |secs| expiries::ReminderSettingsInput {
+        thresholds: vec![60, 30, 7, 1, 0],
+        quiet_hours: s.quiet_hours.clone(),
+        clipboard_clear_secs: Some(secs),
+    };
+    assert!(expiries::set_reminder_settings(&db, &input(2)).is_err());
+    assert_eq!(
+        expiries::set_reminder_settings(&db, &input(45))
+            .unwrap()
+            .clipboard_clear_secs,
+        45
+    );
     let now = today.and_hms_opt(12, 0, 0).unwrap();
     let quiet = reminders::QuietHours {
         start: "23:00".into(),
