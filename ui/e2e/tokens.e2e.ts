@@ -48,7 +48,7 @@ interface MockView {
     clipboard: string | null;
     notifications: { kind: string; key: string }[];
     revoke: (id: number) => void;
-    reminderSettings: () => { thresholds: number[]; quiet_hours: { start: string; end: string } };
+    reminderSettings: () => { thresholds: number[]; quiet_hours: { start: string; end: string }; clipboard_clear_secs: number };
   };
 }
 const mock = <R>(page: Page, f: (m: MockView) => R): Promise<R> => page.evaluate(`(${f.toString()})(window.__ponteMock)`) as Promise<R>;
@@ -379,7 +379,15 @@ describe('Promemoria', () => {
     await settings.locator('[name=quiet_start]').fill('23:00');
     await settings.getByTestId('reminder-save').click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(it('reminders.saved'));
-    expect(await mock(page, (m) => m.tokens.reminderSettings())).toEqual({ thresholds: [60, 30, 14, 7, 0], quiet_hours: { start: '23:00', end: '08:00' } });
+    expect(await mock(page, (m) => m.tokens.reminderSettings())).toEqual({ thresholds: [60, 30, 14, 7, 0], quiet_hours: { start: '23:00', end: '08:00' }, clipboard_clear_secs: 30 });
+
+    // The clipboard delay: out of range is refused next to its field; a valid one is kept.
+    await settings.locator('[name=clipboard_clear_secs]').fill('2');
+    await settings.getByTestId('reminder-save').click();
+    await expect.poll(() => settings.getByTestId('error-clipboard_clear_secs').textContent()).toBe(it('error.reminders.clipboard_secs'));
+    await settings.locator('[name=clipboard_clear_secs]').fill('45');
+    await settings.getByTestId('reminder-save').click();
+    await expect.poll(async () => (await mock(page, (m) => m.tokens.reminderSettings())).clipboard_clear_secs).toBe(45);
 
     // What only the backend checks is said next to its field too.
     await settings.locator('[name=quiet_end]').fill('8');
