@@ -16,6 +16,7 @@ use ponte_import::{Progress, RunOptions};
 use ponte_sim::{Sim, SimConfig, SimHandle};
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::sales_source::Query;
+use tokio_util::sync::CancellationToken;
 
 pub struct World {
     pub _dir: tempfile::TempDir,
@@ -129,5 +130,33 @@ impl World {
     pub fn count(&self, sql: &str) -> i64 {
         let g = self.db.lock().unwrap();
         g.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
+
+impl World {
+    /// A whole run with default options, no cancel, no progress: what most tests need.
+    pub async fn import(&self, integration: i64, query: Query) -> ponte_import::RunSummary {
+        ponte_import::run(
+            &self.db,
+            &self.secrets,
+            &opts(integration, query),
+            &CancellationToken::new(),
+            &quiet,
+        )
+        .await
+        .unwrap()
+    }
+
+    /// The same as a preview (writes nothing).
+    pub async fn preview(&self, integration: i64, query: Query) -> ponte_import::RunSummary {
+        ponte_import::preview(
+            &self.db,
+            &self.secrets,
+            &opts(integration, query),
+            &CancellationToken::new(),
+            &quiet,
+        )
+        .await
+        .unwrap()
     }
 }

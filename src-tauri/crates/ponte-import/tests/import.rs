@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use common::*;
 use ponte_import::history::{self, Outcome};
-use ponte_import::{preview, run};
+use ponte_import::run;
 use ponte_sim::{Fault, FaultKind, Supplier};
 use ponte_suppliers::sales_source::Query;
 use tokio_util::sync::CancellationToken;
@@ -66,9 +66,7 @@ async fn infotravel_by_date_is_complete_idempotent_and_maps_kinds() {
     // Money is exact: every stored total is the supplier's amount in cents.
     assert_eq!(w.count("SELECT count(*) FROM sales WHERE total_cents <= 0"), 0);
 
-    let again = run(&w.db, &w.secrets, &opts(w.infotravel, whole_year()), &never, &quiet)
-        .await
-        .unwrap();
+    let again = w.import(w.infotravel, whole_year()).await;
     assert_eq!((again.counts.new, again.counts.updated), (0, 0));
     assert_eq!(again.counts.unchanged as usize, N);
     assert_eq!(w.count("SELECT count(*) FROM sales") as usize, N);
@@ -80,10 +78,7 @@ async fn infotravel_by_date_is_complete_idempotent_and_maps_kinds() {
 #[tokio::test]
 async fn by_document_is_exact_and_case_sensitive() {
     let w = world(N).await;
-    let never = CancellationToken::new();
-    run(&w.db, &w.secrets, &opts(w.infotravel, whole_year()), &never, &quiet)
-        .await
-        .unwrap();
+    w.import(w.infotravel, whole_year()).await;
     let locator: String = {
         let g = w.db.lock().unwrap();
         let all: Vec<String> = g
@@ -100,26 +95,10 @@ async fn by_document_is_exact_and_case_sensitive() {
             .expect("some locator has letters")
             .to_string()
     };
-    let one = preview(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, Query::Document(locator.clone())),
-        &never,
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let one = w.preview(w.infotravel, Query::Document(locator.clone())).await;
     assert_eq!(one.items.len(), 1, "{locator}");
     assert_eq!(one.counts.unchanged, 1);
-    let lower = preview(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, Query::Document(locator.to_lowercase())),
-        &never,
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let lower = w.preview(w.infotravel, Query::Document(locator.to_lowercase())).await;
     assert!(
         lower.items.is_empty(),
         "{} matched case-insensitively",
@@ -130,10 +109,7 @@ async fn by_document_is_exact_and_case_sensitive() {
 #[tokio::test]
 async fn wooba_by_date_and_document() {
     let w = world(N).await;
-    let never = CancellationToken::new();
-    let s = run(&w.db, &w.secrets, &opts(w.wooba, whole_year()), &never, &quiet)
-        .await
-        .unwrap();
+    let s = w.import(w.wooba, whole_year()).await;
     assert_eq!(s.outcome, Outcome::Completed, "{:?}", s.error);
     assert_eq!(s.counts.new as usize, N);
     assert!(s.counts.flagged > 0);
@@ -158,30 +134,14 @@ async fn wooba_by_date_and_document() {
             .unwrap()
             .to_string()
     };
-    let one = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.wooba, Query::Document(locator)),
-        &never,
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let one = w.import(w.wooba, Query::Document(locator)).await;
     assert_eq!(one.counts.unchanged, 1);
 }
 
 #[tokio::test]
 async fn preview_writes_nothing() {
     let w = world(N).await;
-    let p = preview(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let p = w.preview(w.infotravel, whole_year()).await;
     assert_eq!(p.counts.new as usize, N);
     assert_eq!(p.items.len(), N);
     assert!(p.run_id.is_none());
@@ -229,15 +189,7 @@ async fn cancel_leaves_whole_pages_and_a_recorded_run() {
     assert!(r.pages_done < 4);
     // Re-running completes the rest without duplicates.
     w.sim.faults().clear();
-    let s = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let s = w.import(w.infotravel, whole_year()).await;
     assert_eq!(
         (s.counts.new as i64, s.counts.unchanged as i64),
         (N as i64 - stored, stored)
@@ -330,15 +282,7 @@ async fn rejected_credentials_mid_run_stop_with_the_fix_and_keep_whole_pages() {
     w.sim
         .faults()
         .push(Fault::new(FaultKind::BadCredentials).on(Supplier::Infotravel).after(3));
-    let s = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let s = w.import(w.infotravel, whole_year()).await;
     assert_eq!(s.outcome, Outcome::Failed);
     let e = s.error.unwrap();
     assert_eq!(e.key, "error.supplier.invalid_credentials");
@@ -356,15 +300,7 @@ async fn a_malformed_booking_is_reported_and_the_rest_imported() {
             .on(Supplier::Infotravel)
             .times(1),
     );
-    let s = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let s = w.import(w.infotravel, whole_year()).await;
     assert_eq!(s.outcome, Outcome::Completed);
     assert_eq!(s.counts.errors, 1);
     assert_eq!(s.counts.new as usize, N - 1);
@@ -372,15 +308,7 @@ async fn a_malformed_booking_is_reported_and_the_rest_imported() {
     assert_eq!(issues.iter().filter(|i| i.kind == "malformed").count(), 1);
     assert!(issues[0].supplier_sale_id.is_some());
     // The next run, without the fault, brings the missing one in.
-    let s = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.infotravel, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let s = w.import(w.infotravel, whole_year()).await;
     assert_eq!(s.counts.new, 1);
 }
 
@@ -390,15 +318,7 @@ async fn persistent_server_errors_fail_with_the_fix() {
     w.sim
         .faults()
         .push(Fault::new(FaultKind::ServerError { status: 500 }).on(Supplier::Wooba));
-    let s = run(
-        &w.db,
-        &w.secrets,
-        &opts(w.wooba, whole_year()),
-        &CancellationToken::new(),
-        &quiet,
-    )
-    .await
-    .unwrap();
+    let s = w.import(w.wooba, whole_year()).await;
     assert_eq!(s.outcome, Outcome::Failed);
     assert_eq!(s.error.unwrap().key, "error.supplier.server_error");
 }
