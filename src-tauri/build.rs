@@ -1,63 +1,36 @@
 fn main() {
+    // The app's own commands, declared so Tauri's ACL checks them like plugin commands. The list is
+    // generated from ponte-api's declarations (its tests rewrite the file; CI checks it is current).
+    let manifest = "src-tauri/commands.gen.json";
+    println!("cargo:rerun-if-changed={manifest}");
+    let text = std::fs::read_to_string(manifest).expect("src-tauri/commands.gen.json is readable");
+    let names: Vec<String> = parse_names(&text);
+    let names: &'static [&'static str] = Box::leak(
+        names
+            .into_iter()
+            .map(|n| &*Box::leak(n.into_boxed_str()))
+            .collect::<Vec<&'static str>>()
+            .into_boxed_slice(),
+    );
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-            .app_manifest(tauri_build::AppManifest::new().commands(ponte_commands())),
+            .app_manifest(tauri_build::AppManifest::new().commands(names)),
     )
     .expect("tauri build script failed");
 }
 
-// The app's own commands, declared so the ACL checks them like plugin commands.
-fn ponte_commands() -> &'static [&'static str] {
-    &[
-        "app_info",
-        "set_locale",
-        "autostart_get",
-        "autostart_set",
-        "people_search",
-        "person_get",
-        "person_create",
-        "person_update",
-        "person_delete",
-        "integration_types",
-        "integration_presets",
-        "integrations_list",
-        "integration_get",
-        "integration_create",
-        "integration_update",
-        "integration_duplicate",
-        "integration_set_enabled",
-        "integration_delete",
-        "integration_test",
-        "wooba_settings_get",
-        "wooba_settings_set",
-        "import_preview",
-        "import_run",
-        "import_cancel",
-        "import_runs",
-        "import_issues",
-        "import_schedule_get",
-        "import_schedule_set",
-        "sales_page",
-        "sales_count",
-        "sale_detail",
-        "sales_export_csv",
-        "demo_status",
-        "demo_start",
-        "demo_remove",
-        "booking_software",
-        "booking_users",
-        "booking_user_create",
-        "token_add",
-        "token_verify",
-        "token_copy",
-        "token_set_expiry",
-        "token_activate",
-        "token_rotation_step",
-        "token_delete",
-        "expiries_list",
-        "reminder_settings_get",
-        "reminder_settings_set",
-        "secret_expiry_set",
-    ]
+/// The file is a JSON array of snake_case names, one per line, as ponte-api writes it.
+fn parse_names(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().trim_end_matches(',').trim_matches('"'))
+        .filter(|l| !l.is_empty() && *l != "[" && *l != "]")
+        .map(|l| {
+            assert!(
+                l.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "not a command name in src-tauri/commands.gen.json: {l:?}"
+            );
+            l.to_string()
+        })
+        .collect()
 }

@@ -5,8 +5,8 @@ const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 // The repository root: the UI imports the message catalogue from src-tauri/crates/ponte-core/locales.
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// `vite build --mode e2e` also builds mock.html (an in-memory fake backend) into dist-e2e for the
-// browser tests; the app's own build (ui/dist, shipped by Tauri) never contains it.
+// `vite build --mode e2e` builds into dist-e2e a UI whose transport talks HTTP to ponte-devhost (the
+// real core on loopback) for the browser tests; the app's own build (ui/dist) only speaks Tauri IPC.
 export default defineConfig(({ mode }) => {
   const e2e = mode === 'e2e';
   return {
@@ -26,7 +26,7 @@ export default defineConfig(({ mode }) => {
       target: ['es2021', 'safari15', 'chrome105'],
       assetsInlineLimit: 0,
       rollupOptions: {
-        input: e2e ? [`${uiRoot}index.html`, `${uiRoot}mock.html`] : [`${uiRoot}index.html`],
+        input: [`${uiRoot}index.html`],
       },
     },
   };

@@ -7,7 +7,7 @@ use tauri::webview::InvokeRequest;
 use tauri::Manager;
 use tauri::WebviewWindowBuilder;
 
-use crate::{builder, AppState};
+use crate::{builder, open_api, TauriHost};
 
 fn app(
     dir: &std::path::Path,
@@ -15,7 +15,8 @@ fn app(
     tauri::App<tauri::test::MockRuntime>,
     tauri::WebviewWindow<tauri::test::MockRuntime>,
 ) {
-    let app = builder(AppState::open(dir.to_path_buf()))
+    let host = TauriHost::default();
+    let app = builder(open_api(dir.to_path_buf(), host.clone()), host)
         .build(tauri::generate_context!())
         .expect("app builds with the real capabilities");
     let w = WebviewWindowBuilder::new(&app, "main", Default::default())

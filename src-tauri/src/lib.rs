@@ -1,19 +1,19 @@
 //! The thin Tauri shell: window, plugins and commands. Everything it does is in `ponte-core`.
 
 mod clipboard;
-mod commands;
-mod demo;
-mod import_scheduler;
+mod host;
+mod ipc;
 mod notify;
 mod reminder_engine;
-mod state;
 mod tray;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use ponte_api::Api;
 use tauri::Manager;
 
-pub use state::AppState;
+pub use host::{ApiState, TauriHost};
 
 /// `--data-dir DIR` (or `--data-dir=DIR`) on the app's command line; other arguments are ignored.
 fn data_dir_flag() -> Option<PathBuf> {
@@ -30,65 +30,17 @@ fn data_dir_flag() -> Option<PathBuf> {
     None
 }
 
+/// Opens the command surface for the window's host (the app handle is given to it once built).
+pub fn open_api<R: tauri::Runtime>(data_dir: PathBuf, host: TauriHost<R>) -> ApiState {
+    Arc::new(Api::open(data_dir, ponte_core::secrets::SERVICE, Box::new(host)))
+}
+
 /// Builds the app with its commands; shared by `run` and the command tests (mock runtime).
-pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
+pub fn builder<R: tauri::Runtime>(api: ApiState, host: TauriHost<R>) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
-        .manage(state)
-        .manage(clipboard::SecretClipboard::default())
-        .manage(demo::Demo::default())
-        .manage(import_scheduler::ScheduleWake::default())
-        .manage(reminder_engine::ReminderWake::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::app::set_locale,
-            commands::app::autostart_get,
-            commands::app::autostart_set,
-            commands::people::people_search,
-            commands::people::person_get,
-            commands::people::person_create,
-            commands::people::person_update,
-            commands::people::person_delete,
-            commands::integrations::integration_types,
-            commands::integrations::integration_presets,
-            commands::integrations::integrations_list,
-            commands::integrations::integration_get,
-            commands::integrations::integration_create,
-            commands::integrations::integration_update,
-            commands::integrations::integration_duplicate,
-            commands::integrations::integration_set_enabled,
-            commands::integrations::integration_delete,
-            commands::integrations::integration_test,
-            commands::integrations::wooba_settings_get,
-            commands::integrations::wooba_settings_set,
-            commands::imports::import_preview,
-            commands::imports::import_run,
-            commands::imports::import_cancel,
-            commands::imports::import_runs,
-            commands::imports::import_issues,
-            commands::imports::import_schedule_get,
-            commands::imports::import_schedule_set,
-            commands::sales::sales_page,
-            commands::sales::sales_count,
-            commands::sales::sale_detail,
-            commands::sales::sales_export_csv,
-            commands::demo::demo_status,
-            commands::demo::demo_start,
-            commands::demo::demo_remove,
-            commands::tokens::booking_software,
-            commands::tokens::booking_users,
-            commands::tokens::booking_user_create,
-            commands::tokens::token_add,
-            commands::tokens::token_verify,
-            commands::tokens::token_copy,
-            commands::tokens::token_set_expiry,
-            commands::tokens::token_activate,
-            commands::tokens::token_rotation_step,
-            commands::tokens::token_delete,
-            commands::reminders::expiries_list,
-            commands::reminders::reminder_settings_get,
-            commands::reminders::reminder_settings_set,
-            commands::reminders::secret_expiry_set,
-        ])
+        .manage(api)
+        .manage(host)
+        .invoke_handler(ipc::handler::<R>())
 }
 
 pub fn run() {
@@ -100,8 +52,9 @@ pub fn run() {
         }
     };
     let log_dir = data_dir.join("logs");
-    let state = AppState::open(data_dir);
-    builder::<tauri::Wry>(state)
+    let host = TauriHost::<tauri::Wry>::default();
+    let api = open_api(data_dir, host.clone());
+    builder::<tauri::Wry>(api, host)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(
@@ -110,25 +63,21 @@ pub fn run() {
         ))
         .setup(|app| {
             let handle = app.handle().clone();
+            let _ = app.state::<TauriHost<tauri::Wry>>().app.set(handle.clone());
             if let Err(e) = tray::create(&handle) {
                 // No tray on this desktop: the window simply closes as usual.
                 log::warn!("tray unavailable: {e}");
             }
+            let api = app.state::<ApiState>().inner().clone();
             // A demo left from an earlier run gets its simulator back (on a new port).
-            let state = app.state::<AppState>();
-            if state.with_db(demo::status).map(|s| s.active).unwrap_or(false) {
-                if let Ok(store) = state.secrets() {
-                    let suffix = state
-                        .with_db(ponte_core::settings::locale)
-                        .map(|l| ponte_core::i18n::t(l, "demo.suffix", &Default::default()))
-                        .unwrap_or_default();
-                    let _ = state.with_db_mut(|db| app.state::<demo::Demo>().start(db, &store, &suffix));
+            if api.with_db(ponte_api::demo::status).map(|s| s.active).unwrap_or(false) {
+                if let Ok(store) = api.secrets() {
+                    let suffix = ponte_core::i18n::t(api.locale(), "demo.suffix", &Default::default());
+                    let _ = api.with_db_mut(|db| api.demo.start(db, &store, &suffix));
                 }
             }
-            let wake = app.state::<reminder_engine::ReminderWake>().inner().clone();
-            reminder_engine::spawn(handle.clone(), wake);
-            let schedule_wake = app.state::<import_scheduler::ScheduleWake>().inner().clone();
-            import_scheduler::spawn(handle, schedule_wake);
+            reminder_engine::spawn(handle.clone());
+            tauri::async_runtime::spawn(ponte_api::scheduler::run(api));
             if std::env::args().any(|a| a == "--hidden") {
                 if let Some(w) = app.get_webview_window("main") {
                     let _ = w.hide();
@@ -172,7 +121,8 @@ pub fn run() {
         .run(|app, event| {
             // However Ponte quits, a secret it copied does not outlive it on the clipboard.
             if let tauri::RunEvent::Exit = event {
-                app.state::<clipboard::SecretClipboard>().clear_on_quit();
+                app.state::<ApiState>().imports.cancel_all();
+                app.state::<TauriHost<tauri::Wry>>().clipboard.clear_on_quit();
             }
         });
 }

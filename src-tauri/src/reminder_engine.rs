@@ -1,34 +1,22 @@
 //! Runs the reminder schedule of `ponte_core::reminders`: fires what is due, records it, then sleeps
 //! until the next reminder — no polling — and wakes early when tokens or settings change.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Local;
 use ponte_core::expiries;
 use ponte_core::reminders;
 use tauri::{AppHandle, Manager, Runtime};
-use tokio::sync::Notify;
 
-use crate::state::AppState;
+use crate::host::ApiState;
 
 /// Longest single sleep: the monotonic clock stops while the machine is suspended, so a long sleep
 /// would wake late after a resume. Waking every few hours costs nothing measurable.
 const MAX_SLEEP: Duration = Duration::from_secs(6 * 3600);
 
-/// Handle to wake the engine after a change (a token added, an expiry edited, settings saved).
-#[derive(Clone, Default)]
-pub struct ReminderWake(pub Arc<Notify>);
-
-impl ReminderWake {
-    pub fn poke(&self) {
-        self.0.notify_one();
-    }
-}
-
 /// Fires the reminders due now; returns how long to sleep before the next one.
 pub fn tick<R: Runtime>(app: &AppHandle<R>) -> Duration {
-    let state = app.state::<AppState>();
+    let state = app.state::<ApiState>();
     let now = Local::now().naive_local();
     let result = state.with_db(|db| {
         let creds = expiries::credentials(db)?;
@@ -71,13 +59,14 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>) -> Duration {
     }
 }
 
-pub fn spawn<R: Runtime>(app: AppHandle<R>, wake: ReminderWake) {
+pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    let api = app.state::<ApiState>().inner().clone();
     tauri::async_runtime::spawn(async move {
         loop {
             let sleep = tick(&app);
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
-                _ = wake.0.notified() => {}
+                _ = api.reminders_changed.wait() => {}
             }
         }
     });

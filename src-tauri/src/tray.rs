@@ -7,7 +7,7 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::state::AppState;
+use crate::host::ApiState;
 
 const TRAY_ID: &str = "ponte";
 
@@ -26,7 +26,7 @@ pub fn show_window<R: Runtime>(app: &AppHandle<R>, hash: Option<&str>) {
 }
 
 fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    let state = app.state::<AppState>();
+    let state = app.state::<ApiState>();
     let (locale, list) = state
         .with_db(|db| Ok((ponte_core::settings::locale(db)?, expiries::list(db)?)))
         .unwrap_or((ponte_core::i18n::Locale::detect(), Vec::new()));
@@ -70,7 +70,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .on_menu_event(|app, event| {
             let id = event.id().as_ref();
             if id == "quit" {
-                app.state::<crate::clipboard::SecretClipboard>().clear_on_quit();
+                app.state::<crate::host::TauriHost<R>>().clipboard.clear_on_quit();
                 app.exit(0);
             } else if id == "open" {
                 show_window(app, None);
@@ -97,7 +97,7 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
 /// The first time the window is closed, one line says Ponte is still running in the tray.
 pub fn explain_once<R: Runtime>(app: &AppHandle<R>) {
     use tauri_plugin_notification::NotificationExt;
-    let state = app.state::<AppState>();
+    let state = app.state::<ApiState>();
     let first = state
         .with_db(|db| {
             let seen = ponte_core::settings::get(db, "tray.explained")?.is_some();

@@ -1,46 +1,52 @@
-// End-to-end tests of the built UI in Debian's Chromium, with the in-memory mock backend (mock.html).
-// The page gets the app's real CSP and a frozen Object.prototype, as in the Tauri window.
+// End-to-end tests of the built UI in Debian's Chromium, against the real core (ponte-devhost: one per
+// page, its own data folder). The page gets the app's real CSP and a frozen Object.prototype, as in the
+// Tauri window.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { AppPage } from './harness';
-import { launch, openApp, screenshot, startServer, text } from './harness';
+import type { AppInfo } from '../src/bindings/AppInfo';
+import { PEOPLE, createIntegration, infotravelInput, openOnHost, seedPeople, startBrokenHost } from './app-helpers';
+import type { AppPage, Host } from './harness';
+import { launch, openApp, screenshot, text } from './harness';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 let current: AppPage | null = null;
 
 beforeAll(async () => {
-  // PONTE_E2E_DIST: a private build, when other test runs rebuild dist-e2e at the same time.
-  server = await startServer(process.env.PONTE_E2E_DIST || undefined);
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 afterEach(async () => {
   if (current) {
     const problems = await current.problems();
-    await current.context.close();
+    await current.close();
     current = null;
     expect(problems).toEqual([]);
   }
 });
 
-async function open(opts: Parameters<typeof openApp>[2] = {}): Promise<Page> {
-  current = await openApp(browser, server.url, opts);
+async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
+  current = await openApp(browser, opts);
   await current.page.locator('h1').waitFor();
   return current.page;
 }
 
 const h1 = (page: Page) => page.locator('h1').textContent();
 const rows = (page: Page) => page.getByTestId('person-row');
-const mockPeople = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __ponteMock: { people: { name: string }[] } }).__ponteMock.people.length);
+/** People stored in the database (not what the page shows). */
+const storedPeople = async () => Number((await current!.host.sql('SELECT count(*) FROM people'))[0]?.[0]);
 const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null);
 const formOpen = (page: Page) => page.locator('dialog.panel[open]').count();
+
+/** PEOPLE, with Atlântica linked to an Infotravel integration (so it cannot be deleted). */
+async function agency(host: Host) {
+  const people = await seedPeople(host);
+  const atlantica = people.get('Atlântica Operadora de Viagens Ltda');
+  await createIntegration(host, infotravelInput(host, 'Atlântica Operadora (Infotravel)', atlantica!.id));
+}
 
 describe('Cadastros > Pessoas', () => {
   test('empty list, then a company with an alphanumeric CNPJ is created and found by search', async () => {
@@ -93,12 +99,12 @@ describe('Cadastros > Pessoas', () => {
       text('pt-BR', 'error.cpf.check_digit'),
     );
     expect(await formOpen(page)).toBe(1);
-    expect(await mockPeople(page)).toBe(0);
+    expect(await storedPeople()).toBe(0);
 
     await page.getByTestId('form-cancel').click();
     expect(await formOpen(page)).toBe(0);
     await expect.poll(() => page.getByTestId('people-empty').textContent()).toBe(text('pt-BR', 'people.empty'));
-    expect(await mockPeople(page)).toBe(0);
+    expect(await storedPeople()).toBe(0);
   });
 
   test('leaving the document field checks it at once; a valid one is shown punctuated', async () => {
@@ -118,7 +124,7 @@ describe('Cadastros > Pessoas', () => {
   });
 
   test('a duplicate document names the existing record next to the field', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await open({ prepare: agency });
     await page.getByTestId('people-new-company').click();
     await page.fill('input[name=name]', 'Outra Empresa Ltda');
     await page.fill('input[name=document]', '12ABC34501DE35');
@@ -137,7 +143,7 @@ describe('Cadastros > Pessoas', () => {
     expect(await page.locator('#person-form-title').textContent()).toBe(text('pt-BR', 'people.form.title_new_company'));
     await page.keyboard.press('Escape');
     await expect.poll(() => formOpen(page)).toBe(0);
-    expect(await mockPeople(page)).toBe(0);
+    expect(await storedPeople()).toBe(0);
 
     await page.keyboard.press('Control+n');
     await expect.poll(() => focusedName(page)).toBe('name');
@@ -145,7 +151,7 @@ describe('Cadastros > Pessoas', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await formOpen(page)).toBe(0);
-    expect(await mockPeople(page)).toBe(1);
+    expect(await storedPeople()).toBe(1);
 
     await page.keyboard.press('Control+f');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('people-search');
@@ -161,7 +167,7 @@ describe('Cadastros > Pessoas', () => {
   });
 
   test('every control is reachable with Tab and shows focus', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await open({ prepare: agency });
     const seen = new Set<string>();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -181,8 +187,8 @@ describe('Cadastros > Pessoas', () => {
   });
 
   test('edit, delete with confirmation, and a linked person is refused with person_in_use', async () => {
-    const page = await open({ seed: 'demo' });
-    await expect.poll(() => rows(page).count()).toBe(8);
+    const page = await open({ prepare: agency });
+    await expect.poll(() => rows(page).count()).toBe(PEOPLE.length);
 
     await rows(page).filter({ hasText: 'Atlântica Operadora' }).click();
     await page.getByTestId('form-delete').click();
@@ -193,7 +199,7 @@ describe('Cadastros > Pessoas', () => {
     await expect.poll(() => page.getByTestId('form-summary').textContent()).toContain(
       text('pt-BR', 'error.person_in_use', { count: '1' }),
     );
-    expect(await mockPeople(page)).toBe(8);
+    expect(await storedPeople()).toBe(PEOPLE.length);
     await page.getByTestId('form-cancel').click();
 
     await rows(page).filter({ hasText: 'Giulia Rossi' }).click();
@@ -203,6 +209,7 @@ describe('Cadastros > Pessoas', () => {
       text('pt-BR', 'people.updated', { name: 'Giulia Rossi' }),
     );
     await expect.poll(() => rows(page).filter({ hasText: 'Giulia Rossi' }).textContent()).toContain('+39 06 1234 5678');
+    expect(await current!.host.sql("SELECT phone FROM people WHERE name = 'Giulia Rossi'")).toEqual([['+39 06 1234 5678']]);
 
     await rows(page).filter({ hasText: 'Giulia Rossi' }).click();
     await page.getByTestId('form-delete').click();
@@ -214,24 +221,30 @@ describe('Cadastros > Pessoas', () => {
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
       text('pt-BR', 'people.deleted', { name: 'Giulia Rossi' }),
     );
-    await expect.poll(() => rows(page).count()).toBe(7);
+    await expect.poll(() => rows(page).count()).toBe(PEOPLE.length - 1);
+    expect(await storedPeople()).toBe(PEOPLE.length - 1);
+    expect(await current!.host.sql("SELECT count(*) FROM people WHERE name = 'Giulia Rossi'")).toEqual([[0]]);
   });
 
   test('columns sort by name, kind and document', async () => {
-    const page = await open({ seed: 'demo' });
-    await expect.poll(() => rows(page).count()).toBe(8);
+    const page = await open({ prepare: agency });
+    await expect.poll(() => rows(page).count()).toBe(PEOPLE.length);
+    // What was seeded, in the order a Brazilian user expects (accents and case ignored).
+    const byName = PEOPLE.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'pt-BR', { sensitivity: 'base' }));
     const names = () => rows(page).locator('.cell-main').allTextContents();
-    expect((await names())[0]).toBe('Ana Beatriz Conceição');
+    expect(await names()).toEqual(byName);
     await page.getByTestId('sort-name').click();
-    expect((await names())[0]).toBe('Serra Azul Hotéis S.A.');
+    await expect.poll(names).toEqual([...byName].reverse());
     expect(await page.locator('th.col-name').getAttribute('aria-sort')).toBe('descending');
     await page.getByTestId('sort-kind').click();
-    const kinds = await rows(page).locator('.col-kind').allTextContents();
-    expect(kinds.slice(0, 3)).toEqual(Array(3).fill(text('pt-BR', 'people.kind.individual')));
+    const individuals = PEOPLE.filter((p) => p.kind === 'individual').length;
+    await expect.poll(async () => (await rows(page).locator('.col-kind').allTextContents()).slice(0, individuals)).toEqual(
+      Array(individuals).fill(text('pt-BR', 'people.kind.individual')),
+    );
     await page.getByTestId('sort-document').click();
-    const docs = await rows(page).locator('.col-document').allTextContents();
-    expect(docs[0]).toBe('111.444.777-35');
-    expect(docs.at(-1)).toBe('');
+    // Documents as stored, in order; a person without one last.
+    const documents = PEOPLE.flatMap((p) => (p.document ? [p.document] : [])).sort();
+    await expect.poll(() => rows(page).locator('.col-document').allTextContents()).toEqual([...documents, '']);
   });
 });
 
@@ -253,8 +266,14 @@ describe('shell', () => {
     await page.selectOption('#settings-language', 'en');
     await expect.poll(() => page.getByTestId('nav-people').textContent()).toBe(text('en', 'menu.people'));
     expect(await page.getByTestId('nav-reminders').textContent()).toBe(text('en', 'menu.reminders'));
-    expect(await page.evaluate(() => (window as unknown as { __ponteMock: { locale: string } }).__ponteMock.locale)).toBe('en');
-    expect(await page.getByTestId('settings-version').textContent()).toBe('0.1.0');
+    const info = () => current!.host.call<AppInfo>('app_info');
+    await expect.poll(async () => (await info()).locale).toBe('en');
+    expect(await page.getByTestId('settings-version').textContent()).toBe((await info()).version);
+    // Saved: a new start opens in English.
+    await page.reload();
+    await expect.poll(() => h1(page)).toBe(text('en', 'settings.title'));
+    expect(await page.getByTestId('nav-people').textContent()).toBe(text('en', 'menu.people'));
+    expect(await page.inputValue('#settings-language')).toBe('en');
   });
 
   test('the menu marks the current screen; an unknown route goes to Pessoas', async () => {
@@ -267,20 +286,26 @@ describe('shell', () => {
       await expect.poll(() => h1(page)).toBe(text('it', menu));
       expect(await page.getByTestId(id).getAttribute('aria-current')).toBe('page');
     }
-    await page.goto(`${new URL(page.url()).origin}/mock.html?locale=it#/nowhere`);
+    // A fresh start on a route that does not exist.
+    const host = current!.host;
+    await page.goto('about:blank');
+    await page.goto(`${host.url}/?token=${host.token}#/nowhere`);
     await expect.poll(() => h1(page)).toBe(text('it', 'people.title'));
-    expect(new URL(page.url()).hash).toBe('#/people');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/people');
   });
 
   test('a start-up failure replaces the app with the translated fix', async () => {
-    const page = await open({ query: { startup_error: 'data_dir' }, locale: 'it' });
+    // The data folder lies under a regular file: the core cannot create it, and has no saved language,
+    // so the OS's (Italian here) is used.
+    const host = await startBrokenHost('it_IT.UTF-8');
+    current = await openOnHost(browser, host);
+    const page = current.page;
+    await page.locator('h1').waitFor();
+    const failure = (await host.call<AppInfo>('app_info')).startup_error;
+    expect(failure?.code).toBe('data_dir');
+    expect(failure?.params.path).toBe(host.dataDir);
     expect(await h1(page)).toBe(text('it', 'startup.title'));
-    expect(await page.getByTestId('startup-error').textContent()).toBe(
-      text('it', 'error.data_dir', {
-        path: '/home/agencia/.local/share/io.ponte.desktop',
-        detail: 'Permission denied (os error 13)',
-      }),
-    );
+    expect(await page.getByTestId('startup-error').textContent()).toBe(text('it', 'error.data_dir', failure?.params ?? {}));
     expect(await page.getByTestId('nav-people').count()).toBe(0);
     await screenshot(page, 'startup-error-it');
   });
@@ -291,8 +316,8 @@ describe('screenshots', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`${locale} ${colorScheme}`, async () => {
         const suffix = colorScheme === 'light' ? locale : `${locale}-dark`;
-        const page = await open({ locale, seed: 'demo', colorScheme });
-        await expect.poll(() => rows(page).count()).toBe(8);
+        const page = await open({ locale, prepare: agency, colorScheme });
+        await expect.poll(() => rows(page).count()).toBe(PEOPLE.length);
         await screenshot(page, `people-${suffix}`);
 
         await page.getByTestId('people-new-company').click();

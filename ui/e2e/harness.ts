@@ -1,13 +1,15 @@
-// Browser-test harness: a tiny static server for dist-e2e that sends the app's real CSP (read from
-// tauri.conf.json), and Debian's Chromium driven by playwright-core (no browser is ever downloaded).
+// Browser-test harness: each page gets its own ponte-devhost — the real Rust core (commands, SQLite in a
+// temporary folder, the OS keyring, the supplier simulator) over loopback HTTP, serving dist-e2e with the
+// app's real CSP — and Debian's Chromium driven by playwright-core (no browser is ever downloaded).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import type { ErrorReply } from '../src/bindings/ErrorReply';
 
 export const UI_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const REPO_ROOT = resolve(UI_ROOT, '..');
@@ -27,57 +29,85 @@ export function text(locale: keyof typeof CAT, key: string, params: Record<strin
   return s.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
 }
 
-/** The Content-Security-Policy the Tauri window enforces, from tauri.conf.json. */
-export function appCsp(): string {
-  const conf = JSON.parse(readFileSync(join(REPO_ROOT, 'tauri.conf.json'), 'utf8')) as {
-    app: { security: { csp: Record<string, string> | string } };
-  };
-  const csp = conf.app.security.csp;
-  return typeof csp === 'string' ? csp : Object.entries(csp).map(([k, v]) => `${k} ${v}`).join('; ');
+export const DEVHOST = process.env.PONTE_DEVHOST ?? join(REPO_ROOT, 'target', 'debug', 'ponte-devhost');
+
+/** What the simulator answers to (its `ClientInfo`): URLs and credentials of each supplier. */
+export interface SimInfo {
+  base_url: string;
+  infotravel: { url: string; client: string; agency: string; username: string; password: string };
+  wooba: { url: string; identifier: string; password: string; developer_token: string; public_key_pem: string };
+  paytourist: { url: string; tokens: { token: string; name: string }[] } & Record<string, unknown>;
+  [k: string]: unknown;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
+/** A running ponte-devhost: the real core behind one page. */
+export interface Host {
+  url: string;
+  token: string;
+  dataDir: string;
+  sim: SimInfo;
+  /** Runs a command as the page would (same JSON); rejects with its ErrorReply. */
+  call: <T = unknown>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+  /** What the host recorded: clipboard, notifications, autostart. */
+  recorded: () => Promise<{ clipboard: string | null; clipboard_clear_secs: number | null; notifications: [string, string, string][]; autostart: boolean }>;
+  /** A keyring entry of this host's run (`integration/1/password`), or null. */
+  secret: (id: string) => Promise<string | null>;
+  /** A read-only SQL query on the data folder's database. */
+  sql: (query: string) => Promise<unknown[][]>;
+  /** Bulk-inserts `count` historical sales (plain SQL) for an existing integration, for list tests. */
+  seedSales: (integrationId: number, count: number) => Promise<void>;
+  /** Sets a simulator fault (`POST /__sim/faults`), e.g. `{ supplier: 'infotravel', kind: 'bad_credentials', count: 1 }`. */
+  fault: (f: Record<string, unknown>) => Promise<void>;
+  close: () => Promise<void>;
+}
 
-export async function startServer(root = DIST): Promise<{ url: string; close: () => Promise<void> }> {
-  await stat(join(root, 'mock.html')).catch(() => {
-    throw new Error(`${root}/mock.html is missing: run "npm run e2e" (it builds with --mode e2e first)`);
+export async function startHost(opts: { simBookings?: number; dataDir?: string } = {}): Promise<Host> {
+  const args = ['--ui', process.env.PONTE_E2E_DIST || DIST, '--tauri-conf', join(REPO_ROOT, 'tauri.conf.json')];
+  if (opts.simBookings !== undefined) args.push('--sim-bookings', String(opts.simBookings));
+  if (opts.dataDir) args.push('--data-dir', opts.dataDir);
+  const proc: ChildProcess = spawn(DEVHOST, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((ok, fail) => {
+    proc.once('error', fail);
+    proc.once('exit', (code) => fail(new Error(`ponte-devhost exited (${code}): build it with cargo build -p ponte-devhost`)));
+    createInterface({ input: proc.stdout! }).once('line', ok);
   });
-  const csp = appCsp();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': csp,
-          'Cache-Control': 'no-store',
-        });
-        res.end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
+  const info = JSON.parse(first) as { url: string; token: string; data_dir: string; sim: SimInfo };
+  const auth = { Authorization: `Bearer ${info.token}`, 'Content-Type': 'application/json' };
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(`${info.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
+    return r;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    url: info.url,
+    token: info.token,
+    dataDir: info.data_dir,
+    sim: info.sim,
+    call: async <T>(cmd: string, a: Record<string, unknown> = {}) => {
+      const text = await (await post(`/api/${cmd}`, a)).text();
+      const last = JSON.parse(text.trim().split('\n').pop() ?? '{}') as { ok?: T; err?: ErrorReply };
+      if ('err' in last) throw last.err;
+      return last.ok as T;
+    },
+    recorded: async () => {
+      const r = await fetch(`${info.url}/__test/state`, { headers: auth });
+      return ((await r.json()) as { recorded: Awaited<ReturnType<Host['recorded']>> }).recorded;
+    },
+    secret: async (id) => ((await (await post('/__test/secret', { id })).json()) as { value: string | null }).value,
+    sql: async (query) => ((await (await post('/__test/sql', { sql: query })).json()) as { rows: unknown[][] }).rows,
+    seedSales: async (integrationId, count) => {
+      await post('/__test/seed-sales', { integration_id: integrationId, count });
+    },
+    fault: async (f) => {
+      const r = await fetch(`${info.sim.base_url}/__sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(f) });
+      if (!r.ok) throw new Error(`sim fault: HTTP ${r.status} ${await r.text()}`);
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        if (proc.exitCode !== null) return ok();
+        proc.once('exit', () => ok());
+        proc.kill('SIGINT');
+      }),
   };
 }
 
@@ -101,15 +131,32 @@ export function launch(): Promise<Browser> {
 export interface AppPage {
   page: Page;
   context: BrowserContext;
+  /** The real core behind this page. */
+  host: Host;
   /** CSP violations, console errors and uncaught exceptions seen so far. */
   problems: () => Promise<string[]>;
+  /** Closes the page and its host. */
+  close: () => Promise<void>;
 }
 
+/**
+ * Opens the app on a fresh host (empty data folder) unless `host` is given. `locale` is the user's saved
+ * language (default pt-BR); `prepare` runs against the host before the page loads (seed data through the real commands).
+ */
 export async function openApp(
   browser: Browser,
-  base: string,
-  opts: { locale?: string; seed?: 'demo'; colorScheme?: 'light' | 'dark'; query?: Record<string, string>; hash?: string } = {},
+  opts: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    hash?: string;
+    host?: Host;
+    prepare?: (host: Host) => Promise<void>;
+  } = {},
 ): Promise<AppPage> {
+  const host = opts.host ?? (await startHost());
+  // The user's saved language (pt-BR unless told), not the test machine's.
+  await host.call('set_locale', { locale: opts.locale ?? 'pt-BR' });
+  if (opts.prepare) await opts.prepare(host);
   const context = await browser.newContext({
     viewport: { width: 1180, height: 760 },
     colorScheme: opts.colorScheme ?? 'light',
@@ -129,17 +176,19 @@ export async function openApp(
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     Object.freeze(Object.prototype);
   });
-  const q = new URLSearchParams(opts.query ?? {});
-  if (opts.locale) q.set('locale', opts.locale);
-  if (opts.seed) q.set('seed', opts.seed);
-  await page.goto(`${base}/mock.html?${q.toString()}${opts.hash ?? ''}`);
+  await page.goto(`${host.url}/?token=${host.token}${opts.hash ?? ''}`);
   return {
     page,
     context,
+    host,
     problems: async () => [
       ...errors,
       ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).map((v) => `csp: ${v}`),
     ],
+    close: async () => {
+      await context.close();
+      if (!opts.host) await host.close();
+    },
   };
 }
 

@@ -1,51 +1,63 @@
-// Importar vendas in Debian's Chromium, against the in-memory mock backend (mock.html: pretend suppliers that
-// answer page by page), with the app's real CSP and a frozen Object.prototype, as in the Tauri window.
+// Importar vendas in Debian's Chromium against the real core (ponte-devhost: one per page, its own data
+// folder): the integrations point at the host's supplier simulator, whose faults (slow pages, 429 with
+// Retry-After, a malformed booking) shape each journey. The page gets the app's real CSP and a frozen
+// Object.prototype, as in the Tauri window.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { AppPage } from './harness';
-import { launch, openApp, screenshot, startServer, text } from './harness';
+import type { RunSummary } from '../src/bindings/RunSummary';
+import type { AppPage, Host } from './harness';
+import { launch, openApp, screenshot, text } from './harness';
+import type { Agency } from './import-helpers';
+import { dates, importRuns, isoDay, openOwnHost, seedAgency, storedSales, watchCalls } from './import-helpers';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 let current: AppPage | null = null;
 
 /** expect.poll with room for a busy machine (1 s by default). */
 const poll = <T>(f: () => T | Promise<T>, timeout = 5000) => expect.poll(f, { timeout });
 
 beforeAll(async () => {
-  // PONTE_E2E_DIST: a private build, when other test runs rebuild dist-e2e at the same time.
-  server = await startServer(process.env.PONTE_E2E_DIST || undefined);
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 afterEach(async () => {
   if (current) {
     const problems = await current.problems();
-    await current.context.close();
+    await current.close();
     current = null;
     expect(problems).toEqual([]);
   }
 });
 
+/**
+ * Bookings per supplier the simulator serves over 2026: about 330 a day, so yesterday and today take two
+ * pages of 500 and a few days several.
+ */
+const SIM_BOOKINGS = 120_000;
 
-async function open(opts: Parameters<typeof openApp>[2] = {}): Promise<Page> {
-  current = await openApp(browser, server.url, { hash: '#/import', seed: 'demo', ...opts, query: { import_delay: '25', ...opts.query } });
+/** The agency of seedAgency (integrations on the simulator, three runs in the history), on Importar vendas. */
+async function open(opts: { locale?: string } = {}): Promise<{ page: Page; host: Host; agency: Agency }> {
+  let agency: Agency | null = null;
+  current = await openOwnHost(browser, {
+    hash: '#/import',
+    simBookings: SIM_BOOKINGS,
+    ...opts,
+    prepare: async (h) => {
+      agency = await seedAgency(h);
+    },
+  });
   await current.page.locator('h1').waitFor();
-  return current.page;
+  if (!agency) throw new Error('not seeded');
+  return { page: current.page, host: current.host, agency };
 }
 
-interface MockView {
-  calls: { cmd: string; args: Record<string, unknown> }[];
-  sales: { documentFor: (id: number, daysAgo?: number) => string; salesCount: (f: object) => number };
-}
-const mock = <R>(page: Page, f: (m: MockView) => R): Promise<R> => page.evaluate(`(${f.toString()})(window.__ponteMock)`) as Promise<R>;
-const callsOf = (page: Page, cmd: string) =>
-  page.evaluate((c) => (window as unknown as { __ponteMock: MockView }).__ponteMock.calls.filter((x) => x.cmd === c).length, cmd);
+/** Every booking page of Infotravel answers after `ms` (until the host ends). */
+const slowPages = (host: Host, ms: number) => host.fault({ kind: 'slow', delay_ms: ms, supplier: 'infotravel', path_contains: '/booking' });
+
 const count = async (page: Page, key: string) => Number(((await page.getByTestId(`import-count-${key}`).first().locator('.tile-value').textContent()) ?? '').replace(/\D/g, ''));
 /** A day `daysAgo` days before today in the browser, as `YYYY-MM-DD`. */
 const localDay = (page: Page, daysAgo: number) =>
@@ -73,27 +85,32 @@ const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as {
 
 describe('Importar vendas', () => {
   test('preview, then import: progress, the counts, manual payments flagged, and the run in the history', async () => {
-    const page = await open();
+    const { page, host, agency } = await open();
+    const calls = watchCalls(page);
     expect(await page.locator('h1').textContent()).toBe(text('pt-BR', 'import.title'));
-    // Only Infotravel and Wooba integrations, the enabled one first; the disabled one cannot be picked.
+    // Only Infotravel and Wooba integrations, the enabled ones first; the disabled one cannot be picked.
     const options = await page.getByTestId('import-integration').locator('option').allTextContents();
     expect(options).toEqual([
       'Atlântica Operadora (Infotravel)',
       'Rota Sul (Wooba)',
       text('pt-BR', 'import.integration_disabled', { name: 'Litoral Receptivo (Infotravel)' }),
     ]);
-    expect(await page.getByTestId('import-integration').inputValue()).toBe('1');
+    expect(await page.getByTestId('import-integration').locator('option').last().isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-integration').inputValue()).toBe(String(agency.atlantica));
     // By sale date, yesterday to today, by default.
     expect(await page.getByTestId('import-mode-dates').isChecked()).toBe(true);
     expect(await page.inputValue('input[name=from]')).toBe(typed(await localDay(page, 1)));
     expect(await page.inputValue('input[name=to]')).toBe(typed(await localDay(page, 0)));
-    const historyBefore = await historyRows(page).count();
-    expect(historyBefore).toBe(5);
+    const runsBefore = await importRuns(host);
+    await poll(() => historyRows(page).count()).toBe(runsBefore.length);
+    expect(runsBefore.length).toBe(3);
 
+    // Pages a little slow, so each one shows on the bar.
+    await slowPages(host, 150);
     await watchProgress(page);
     await page.getByTestId('import-preview').click();
     const bar = page.getByTestId('import-progress');
-    await page.getByTestId('import-run').waitFor();
+    await page.getByTestId('import-run').waitFor({ timeout: 20_000 });
     expect(await bar.count()).toBe(0);
     // The bar went up page by page to 100 %, then made way for the preview.
     const seen = await progressSeen(page);
@@ -102,10 +119,10 @@ describe('Importar vendas', () => {
     const values = seen.filter((v) => v !== null && v !== 'gone').map(Number);
     expect(values.length).toBeGreaterThanOrEqual(2);
     expect([...values].sort((a, b) => a - b)).toEqual(values);
-    // Yesterday was imported before (unchanged, some changed at the supplier since); today's sales are new.
+    // Yesterday was imported before (unchanged); today's sales are new; some were paid to the agency.
     const preview = { new: await count(page, 'new'), updated: await count(page, 'updated'), unchanged: await count(page, 'unchanged'), flagged: await count(page, 'flagged') };
     expect(preview.new).toBeGreaterThan(0);
-    expect(preview.unchanged).toBeGreaterThan(0);
+    expect(preview.unchanged).toBe(runsBefore.find((r) => r.id === agency.runs.yesterday)?.counts.new);
     expect(preview.flagged).toBeGreaterThan(0);
     const rows = page.getByTestId('import-preview-row');
     const listed = await rows.count();
@@ -117,12 +134,12 @@ describe('Importar vendas', () => {
     await page.getByTestId('import-preview-filter').getByRole('button').click();
     await poll(() => rows.count()).toBe(listed);
     expect(await page.getByTestId('import-count-new').getAttribute('aria-pressed')).toBe('false');
-    const storedBefore = await mock(page, (m) => m.sales.salesCount({}));
+    const storedBefore = await storedSales(host);
 
     await watchProgress(page);
     await page.getByTestId('import-run').click();
     const summary = page.getByTestId('import-summary');
-    await summary.waitFor();
+    await summary.waitFor({ timeout: 20_000 });
     expect(await summary.getAttribute('data-outcome')).toBe('completed');
     expect(await progressSeen(page)).toContain('100');
     expect(await summary.locator('h2').textContent()).toBe(text('pt-BR', 'import.summary.completed'));
@@ -132,16 +149,16 @@ describe('Importar vendas', () => {
     expect(await page.getByTestId('import-flagged').textContent()).toContain(
       text('pt-BR', 'import.summary.flagged_note', { count: String(preview.flagged) }),
     );
-    expect(await mock(page, (m) => m.sales.salesCount({}))).toBe(storedBefore + preview.new);
-    const run = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'import_run').map((c) => ({ id: c.args.integrationId, q: c.args.query })));
-    expect(run).toEqual([{ id: 1, q: { mode: 'dates', from: await localDay(page, 1), to: await localDay(page, 0) } }]);
+    expect(await storedSales(host)).toBe(storedBefore + preview.new);
+    expect(calls.of('import_run')).toEqual([{ integrationId: agency.atlantica, query: dates(await localDay(page, 1), await localDay(page, 0)) }]);
 
     // The history now starts with this run.
-    await poll(() => historyRows(page).count()).toBe(historyBefore + 1);
+    await poll(() => historyRows(page).count()).toBe(runsBefore.length + 1);
     const first = historyRows(page).first();
     expect(await first.getAttribute('data-outcome')).toBe('completed');
     expect(await first.textContent()).toContain('Atlântica Operadora (Infotravel)');
     expect(await first.textContent()).toContain(text('pt-BR', 'import.history.flagged', { count: String(preview.flagged) }));
+    expect((await importRuns(host))[0]).toMatchObject({ outcome: 'completed', integration_id: agency.atlantica, counts: { new: preview.new, flagged: preview.flagged } });
 
     // "See these sales" opens Vendas on the sales flagged for manual payment.
     await page.getByTestId('import-flagged').getByRole('button').click();
@@ -152,35 +169,42 @@ describe('Importar vendas', () => {
   });
 
   test('cancel while importing: whole pages kept, outcome cancelled, in the history too', async () => {
-    const page = await open({ query: { import_delay: '80' } });
+    const { page, host, agency } = await open();
+    const calls = watchCalls(page);
     await page.fill('input[name=from]', typed(await localDay(page, 20)));
     await page.getByTestId('import-preview').click();
-    await page.getByTestId('import-run').click({ timeout: 20_000 });
+    await page.getByTestId('import-run').waitFor({ timeout: 30_000 });
+    const storedBefore = await storedSales(host, { integration_id: agency.atlantica });
+    // From now on every page takes a while: time to see the progress and cancel.
+    await slowPages(host, 400);
+    await page.getByTestId('import-run').click();
     const bar = page.getByTestId('import-progress');
-    await poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? '0'), 10_000).toBeGreaterThan(5);
+    await poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? '0'), 15_000).toBeGreaterThan(5);
     expect(await page.getByTestId('import-progress-text').textContent()).toMatch(/Página \d+ de \d+ · .* vendas · cerca de .* restantes/);
     await page.getByTestId('import-cancel').click();
     const summary = page.getByTestId('import-summary');
-    await summary.waitFor();
+    await summary.waitFor({ timeout: 10_000 });
     expect(await summary.getAttribute('data-outcome')).toBe('cancelled');
     expect(await summary.textContent()).toContain(text('pt-BR', 'import.summary.cancelled_note'));
     expect(await page.getByTestId('import-retry').isVisible()).toBe(true);
-    expect(await mock(page, (m) => m.calls.filter((c) => c.cmd === 'import_cancel').map((c) => c.args))).toEqual([{ integrationId: 1 }]);
+    expect(calls.of('import_cancel')).toEqual([{ integrationId: agency.atlantica }]);
     await poll(() => historyRows(page).first().getAttribute('data-outcome')).toBe('cancelled');
+    // Whole pages only: what the run read is a whole number of 500-sale pages, and every new one is stored.
+    const run = (await importRuns(host))[0]!;
+    expect(run.outcome).toBe('cancelled');
+    expect(run.pages_done).toBeGreaterThan(0);
+    expect(run.pages_done).toBeLessThan(run.pages_total ?? 0);
+    const c = run.counts;
+    expect(c.new + c.updated + c.unchanged + c.errors).toBe(run.pages_done * 500);
+    expect(await storedSales(host, { integration_id: agency.atlantica })).toBe(storedBefore + c.new);
   });
 
   test('a run started elsewhere shows as running in the history, and can be cancelled from there', async () => {
-    const page = await open({ query: { import_delay: '100' } });
-    const from = await localDay(page, 30);
-    const to = await localDay(page, 0);
-    // As if the CLI (or an earlier visit to this screen) had started it.
-    await page.evaluate(
-      ([f, t]) => {
-        const w = window as unknown as { __TAURI_INTERNALS__: { invoke: (c: string, a: unknown) => Promise<unknown> } };
-        void w.__TAURI_INTERNALS__.invoke('import_run', { integrationId: 1, query: { mode: 'dates', from: f, to: t }, onProgress: null });
-      },
-      [from, to],
-    );
+    const { page, host, agency } = await open();
+    // As if the CLI had started it (the same command, outside this page); its pages are slow.
+    await slowPages(host, 1000);
+    const elsewhere = host.call<RunSummary>('import_run', { integrationId: agency.atlantica, query: dates(isoDay(30), isoDay(0)) });
+    await poll(async () => (await importRuns(host))[0]?.outcome).toBe('running');
     await page.getByTestId('nav-sales').click();
     await page.getByTestId('nav-import').click();
     const first = historyRows(page).first();
@@ -189,11 +213,13 @@ describe('Importar vendas', () => {
     await page.getByTestId('import-preview').click();
     await poll(() => page.getByTestId('import-failure').locator('p').textContent()).toBe(text('pt-BR', 'error.import.import_running'));
     await first.getByTestId('import-history-cancel').click();
-    await poll(() => first.getAttribute('data-outcome'), 5000).toBe('cancelled');
+    await poll(() => first.getAttribute('data-outcome'), 10_000).toBe('cancelled');
+    expect((await elsewhere).outcome).toBe('cancelled');
   });
 
   test('a document with a space is refused next to the field; the exact document is found', async () => {
-    const page = await open();
+    const { page, host, agency } = await open();
+    const calls = watchCalls(page);
     await page.getByTestId('import-mode-document').check();
     expect(await page.locator('#import-document-help').textContent()).toBe(text('pt-BR', 'import.document_help'));
     await page.fill('input[name=document]', 'ABC 123');
@@ -201,17 +227,29 @@ describe('Importar vendas', () => {
     expect(await page.getByTestId('error-document').textContent()).toBe(text('pt-BR', 'error.import.document_format'));
     expect(await page.getAttribute('input[name=document]', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('document');
-    expect(await callsOf(page, 'import_preview')).toBe(0);
+    expect(calls.of('import_preview')).toEqual([]);
+
+    // A document of a sale of three days ago at the supplier: one with letters, that finds that sale only.
+    const there = await host.call<RunSummary>('import_preview', { integrationId: agency.atlantica, query: dates(isoDay(3), isoDay(3)) });
+    let doc = '';
+    for (const item of there.items.slice(0, 20)) {
+      for (const d of item.locators.split(' ').filter((x) => /[A-Z]/.test(x) && x.toLowerCase() !== x)) {
+        const found = await host.call<RunSummary>('import_preview', { integrationId: agency.atlantica, query: { mode: 'document', document: d } });
+        if (found.items.length === 1) doc = d;
+        if (doc) break;
+      }
+      if (doc) break;
+    }
+    expect(doc).not.toBe('');
 
     // Typing clears the message; the exact document (case-sensitive) finds its sale; the lower-case one nothing.
-    const doc = await mock(page, (m) => m.sales.documentFor(1, 3));
     await page.fill('input[name=document]', ` ${doc} `);
     expect(await page.getByTestId('error-document').count()).toBe(0);
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-preview-panel').waitFor();
     expect(await page.getByTestId('import-preview-row').count()).toBe(1);
     expect(await page.getByTestId('import-preview-row').textContent()).toContain(doc);
-    expect(await mock(page, (m) => m.calls.filter((c) => c.cmd === 'import_preview').map((c) => c.args.query))).toEqual([{ mode: 'document', document: doc }]);
+    expect(calls.of('import_preview').map((a) => a.query)).toEqual([{ mode: 'document', document: doc }]);
 
     await page.fill('input[name=document]', doc.toLowerCase());
     expect(await page.getByTestId('import-preview-panel').count()).toBe(0);
@@ -234,47 +272,59 @@ describe('Importar vendas', () => {
     await page.locator('input[name=from]').press('Tab');
     expect(await page.inputValue('input[name=from]')).toBe('05/11/2026');
     await page.getByTestId('import-preview').click();
-    await page.getByTestId('import-run').waitFor();
-    expect(await mock(page, (m) => m.calls.filter((c) => c.cmd === 'import_preview').map((c) => c.args.query).pop())).toEqual({ mode: 'dates', from: '2026-11-05', to: '2026-11-06' });
+    await page.getByTestId('import-run').waitFor({ timeout: 20_000 });
+    expect(calls.of('import_preview').map((a) => a.query).pop()).toEqual(dates('2026-11-05', '2026-11-06'));
   });
 
   test('credentials refused by the supplier: the fix and Tentar de novo', async () => {
-    const page = await open({ locale: 'it' });
-    await page.getByTestId('import-integration').selectOption('2');
+    const { page, agency } = await open({ locale: 'it' });
+    const calls = watchCalls(page);
+    await page.getByTestId('import-integration').selectOption(String(agency.rotaSul));
     await page.getByTestId('import-preview').click();
     const failure = page.getByTestId('import-failure');
     await failure.waitFor();
     expect(await failure.locator('p').textContent()).toBe(text('it', 'error.supplier.invalid_credentials'));
     await page.getByTestId('import-retry').click();
-    await poll(() => mock(page, (m) => m.calls.filter((c) => c.cmd === 'import_preview').length)).toBe(2);
-    await failure.waitFor();
-    // The failed run of the demo history shows the same fix.
-    expect(await page.getByTestId('import-history-error').first().textContent()).toBe(text('it', 'error.supplier.invalid_credentials'));
+    await poll(() => calls.of('import_preview').length).toBe(2);
+    await poll(() => failure.locator('p').textContent()).toBe(text('it', 'error.supplier.invalid_credentials'));
+    expect(calls.of('import_preview').every((a) => a.integrationId === agency.rotaSul)).toBe(true);
+    // Rota Sul's failed run in the history shows the same fix.
+    const failedRow = page.locator(`[data-testid=import-history-row][data-id="${agency.runs.failed}"]`);
+    expect(await failedRow.getAttribute('data-outcome')).toBe('failed');
+    expect(await page.getByTestId('import-history-error').allTextContents()).toEqual([text('it', 'error.supplier.invalid_credentials')]);
   });
 
   test('a supplier that asks to wait: "retrying in N s" on the progress line', async () => {
-    const page = await open({ query: { import_retry: '1', import_delay: '40' } });
+    const { page, host } = await open();
+    // The first booking page is answered 429 with Retry-After: 2.
+    await host.fault({ kind: 'rate_limited', retry_after_secs: 2, supplier: 'infotravel', path_contains: '/booking', count: 1 });
     await page.getByTestId('import-preview').click();
     await poll(() => page.getByTestId('import-progress-text').textContent(), 10_000)
       .toContain(text('pt-BR', 'import.progress.retry', { seconds: '2' }));
-    await page.getByTestId('import-run').waitFor({ timeout: 10_000 });
+    await page.getByTestId('import-run').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('import-failure').count()).toBe(0);
   });
 
   test('a run opens its problems; no integration yet says where to register one', async () => {
-    const page = await open();
+    const { page, host, agency } = await open();
     const row = historyRows(page).last();
+    expect(await row.getAttribute('data-id')).toBe(String(agency.runs.malformed));
     await row.click();
     expect(await row.getAttribute('aria-expanded')).toBe('true');
     await page.getByTestId('import-issues').waitFor();
     const issues = await page.getByTestId('import-issue').allTextContents();
-    expect(issues.length).toBeGreaterThan(0);
-    expect(issues.some((i) => i.includes(text('pt-BR', 'import.issue.malformed')))).toBe(true);
+    const stored = await host.call<{ kind: string; supplier_sale_id: string | null }[]>('import_issues', { runId: agency.runs.malformed });
+    expect(issues.length).toBe(stored.length);
+    const malformed = stored.filter((i) => i.kind === 'malformed');
+    expect(malformed.length).toBe(1);
+    expect(issues.some((i) => i.includes(text('pt-BR', 'import.issue.malformed')) && i.includes(malformed[0]!.supplier_sale_id ?? '?'))).toBe(true);
     await row.press('Enter');
     expect(await page.getByTestId('import-issues').count()).toBe(0);
-    await current?.context.close();
+    await current?.close();
     current = null;
 
-    const empty = await open({ seed: undefined });
+    current = await openApp(browser, { hash: '#/import' });
+    const empty = current.page;
     await empty.getByTestId('import-empty').waitFor();
     expect(await empty.getByTestId('import-empty').locator('p').first().textContent()).toBe(
       text('pt-BR', 'import.empty', { path: `${text('pt-BR', 'menu.registry')} > ${text('pt-BR', 'menu.integrations')}` }),
@@ -289,7 +339,8 @@ describe('Importar vendas', () => {
 describe('screenshots', () => {
   for (const locale of ['pt-BR', 'it'] as const) {
     test(locale, async () => {
-      const page = await open({ locale, query: { import_delay: '250' } });
+      const { page, host, agency } = await open({ locale });
+      await slowPages(host, 400);
       await page.fill('input[name=from]', typed(await localDay(page, 3)));
       await page.getByTestId('import-preview').click();
       const bar = page.getByTestId('import-progress');
@@ -300,7 +351,7 @@ describe('screenshots', () => {
       await page.getByTestId('import-run').click();
       await page.getByTestId('import-summary').waitFor({ timeout: 20_000 });
       await screenshot(page, `import-summary-${locale}`);
-      await historyRows(page).nth(2).click();
+      await page.locator(`[data-testid=import-history-row][data-id="${agency.runs.malformed}"]`).click();
       await page.getByTestId('import-issues').waitFor();
       await page.locator('#import-history-title').scrollIntoViewIfNeeded();
       await screenshot(page, `import-history-${locale}`);

@@ -1,30 +1,29 @@
-// Cadastros > Integrações in Debian's Chromium, against the in-memory mock backend (mock.html), with the
-// app's real CSP and a frozen Object.prototype, as in the Tauri window.
+// Cadastros > Integrações in Debian's Chromium, against the real core (ponte-devhost: one per page, its own
+// data folder, the OS keyring and the supplier simulator on loopback), with the app's real CSP and a
+// frozen Object.prototype, as in the Tauri window.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { MOCK_TYPES } from '../src/mock/integration-types';
-import type { AppPage, CAT } from './harness';
-import { launch, openApp, screenshot, startServer, text } from './harness';
+import type { IntegrationTypeSpec } from '../src/bindings/IntegrationTypeSpec';
+import type { Preset } from '../src/bindings/Preset';
+import type { AppPage, CAT, Host } from './harness';
+import { launch, openApp, screenshot, text } from './harness';
+import { ATLANTICA, LITORAL, ROTA_SUL, seedAgency, simOf, watchApi } from './integrations-helpers';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 let current: AppPage | null = null;
 
 beforeAll(async () => {
-  // PONTE_E2E_DIST: a private build, when other test runs rebuild dist-e2e at the same time.
-  server = await startServer(process.env.PONTE_E2E_DIST || undefined);
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 afterEach(async () => {
   if (current) {
     const problems = await current.problems();
-    await current.context.close();
+    await current.close();
     current = null;
     expect(problems).toEqual([]);
   }
@@ -32,26 +31,22 @@ afterEach(async () => {
 
 type Locale = keyof typeof CAT;
 
-async function open(opts: Parameters<typeof openApp>[2] = {}): Promise<Page> {
-  current = await openApp(browser, server.url, { hash: '#/integrations', ...opts });
+async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
+  current = await openApp(browser, { hash: '#/integrations', ...opts });
   await current.page.locator('h1').waitFor();
   await current.page.locator('.table-card [aria-busy]').waitFor({ state: 'detached' });
   return current.page;
 }
+/** The page on the agency of `seedAgency` (four integrations on this host's simulator). */
+const openAgency = (opts: Parameters<typeof openApp>[1] = {}) => open({ prepare: (h) => seedAgency(h).then(() => undefined), ...opts });
+const host = (): Host => current!.host;
 
-interface MockView {
-  integrations: { id: number; description: string; enabled: boolean; secrets_set: string[] }[];
-  people: { name: string }[];
-  keyring: Map<string, string>;
-  calls: { cmd: string }[];
-}
-const mock = <R>(page: Page, f: (m: MockView) => R): Promise<R> =>
-  page.evaluate(`(${f.toString()})(window.__ponteMock)`) as Promise<R>;
-const mockIntegrations = (page: Page) => mock(page, (m) => m.integrations.map((i) => i.description));
-const keyring = (page: Page) => mock(page, (m) => Object.fromEntries(m.keyring));
-const replies = (page: Page) => page.evaluate(() => (window as unknown as { __ponteReplies: string[] }).__ponteReplies.join('\n'));
+/** What the database holds (not what the page shows). */
+const storedDescriptions = async () => (await host().sql('SELECT description FROM integrations ORDER BY id')).map((r) => r[0] as string);
+const storedPeople = async () => (await host().sql('SELECT name FROM people ORDER BY id')).map((r) => r[0] as string);
+const integrationId = async (description: string) =>
+  Number((await host().sql(`SELECT id FROM integrations WHERE description = '${description.replace(/'/g, "''")}'`))[0]?.[0]);
 
-const creates = (page: Page) => mock(page, (m) => m.calls.filter((c) => c.cmd === 'integration_create').length);
 const rows = (page: Page) => page.getByTestId('integration-row');
 const formOpen = (page: Page) => page.locator('dialog[data-testid=integration-form][open]').count();
 const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null);
@@ -67,7 +62,10 @@ async function pick(page: Page, testid: string) {
 describe('Cadastros > Integrações: the form', () => {
   test("each type's form is rendered from its declaration", async () => {
     const page = await open();
-    for (const spec of MOCK_TYPES) {
+    // The declaration as the core serves it (the same list `integration-types.gen.json` is generated from).
+    const types = await host().call<IntegrationTypeSpec[]>('integration_types');
+    expect(types.map((t) => t.type)).toEqual(['infotravel', 'wooba', 'paytourist']);
+    for (const spec of types) {
       await pick(page, `type-${spec.type}`);
       const form = page.getByTestId('integration-form');
       expect(await form.getAttribute('data-type')).toBe(spec.type);
@@ -103,11 +101,13 @@ describe('Cadastros > Integrações: the form', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => formOpen(page)).toBe(0);
     }
-    expect(await mockIntegrations(page)).toEqual([]);
+    expect(await storedDescriptions()).toEqual([]);
   });
 
   test('BWT Operadora (Infotravel): preset, new Pessoa Jurídica via “…”, test (wrong, then right), save, edit', async () => {
     const page = await open();
+    const api = await watchApi(page);
+    const sim = simOf(host()).infotravel;
     await expect.poll(() => page.getByTestId('integrations-empty').textContent()).toContain(text('pt-BR', 'integrations.empty'));
     expect(text('pt-BR', 'integrations.empty')).toContain('BWT Operadora (Infotravel)');
 
@@ -122,8 +122,10 @@ describe('Cadastros > Integrações: the form', () => {
     );
     expect(await focusedName(page)).toBe('person');
 
-    await field(page, 'agency_code').fill('004512');
-    await field(page, 'username').fill('agencia.sol');
+    // The preset's address is BWT's real server; here BWT is the simulator on this machine.
+    await field(page, 'url').fill(sim.url);
+    await field(page, 'agency_code').fill(sim.agency);
+    await field(page, 'username').fill(sim.username);
     await field(page, 'password').fill('errada');
 
     // “…” → Nova Pessoa Jurídica on top of the form, pre-filled with what was searched.
@@ -140,10 +142,10 @@ describe('Cadastros > Integrações: the form', () => {
     // Linked, and everything typed before is still there.
     await expect.poll(() => value(page, 'person')).toBe('BWT Operadora Ltda');
     expect(await page.getByTestId('person-status').count()).toBe(0);
-    expect(await value(page, 'agency_code')).toBe('004512');
-    expect(await value(page, 'username')).toBe('agencia.sol');
+    expect(await value(page, 'agency_code')).toBe(sim.agency);
+    expect(await value(page, 'username')).toBe(sim.username);
     expect(await value(page, 'password')).toBe('errada');
-    expect(await mock(page, (m) => m.people.map((p) => p.name))).toEqual(['BWT Operadora Ltda']);
+    expect(await storedPeople()).toEqual(['BWT Operadora Ltda']);
 
     // Testar conexão before saving: busy, then “Credencial inválida” with the fix and Tentar de novo.
     await page.getByTestId('integration-test').click();
@@ -152,11 +154,11 @@ describe('Cadastros > Integrações: the form', () => {
     await expect.poll(() => result.getAttribute('data-ok')).toBe('false');
     expect(await result.getByTestId('test-message').textContent()).toBe(text('pt-BR', 'error.supplier.invalid_credentials'));
     expect(text('pt-BR', 'error.supplier.invalid_credentials')).toMatch(/^Credencial inválida: .*Atualize/);
-    await field(page, 'password').fill('certa');
+    await field(page, 'password').fill(sim.password);
     await page.getByTestId('test-retry').click();
     await expect.poll(() => result.getAttribute('data-ok')).toBe('true');
-    expect(await result.textContent()).toBe(text('pt-BR', 'test.ok.infotravel', { minutes: '60' }));
-    expect(await mockIntegrations(page)).toEqual([]);
+    expect(await result.textContent()).toBe(text('pt-BR', 'test.ok.infotravel', { minutes: String(sim.token_ttl_secs / 60) }));
+    expect(await storedDescriptions()).toEqual([]);
 
     await page.getByTestId('form-save').click();
     await expect.poll(() => formOpen(page)).toBe(0);
@@ -170,7 +172,9 @@ describe('Cadastros > Integrações: the form', () => {
     expect(await row.getByTestId('integration-person').textContent()).toBe(`${text('pt-BR', 'integrations.col.person')}: BWT Operadora Ltda`);
     expect(await row.getByTestId('status-test').textContent()).toContain(text('pt-BR', 'integrations.status.untested'));
     expect(await row.getByTestId('last-import').textContent()).toContain('—');
-    expect(await keyring(page)).toEqual({ 'integration/1/password': 'certa' });
+    const id = await integrationId('BWT Operadora (Infotravel)');
+    expect(await host().secret(`integration/${id}/password`)).toBe(sim.password);
+    expect(await host().sql('SELECT count(*) FROM integrations')).toEqual([[1]]);
 
     // Edit: the password is "definida", never shown; Substituir reveals an empty input.
     await row.getByTestId('integration-edit').click();
@@ -180,7 +184,7 @@ describe('Cadastros > Integrações: the form', () => {
     );
     expect(await page.getByTestId('secret-set-password').textContent()).toContain(text('pt-BR', 'integrations.secret_set'));
     expect(await field(page, 'password').count()).toBe(0);
-    expect(await value(page, 'agency_code')).toBe('004512');
+    expect(await value(page, 'agency_code')).toBe(sim.agency);
     await page.getByTestId('secret-replace-password').click();
     expect(await field(page, 'password').getAttribute('type')).toBe('password');
     expect(await value(page, 'password')).toBe('');
@@ -195,14 +199,17 @@ describe('Cadastros > Integrações: the form', () => {
     expect(await rows(page).first().getByTestId('last-success').textContent()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
 
     // No reply from the backend ever carried a password.
-    const all = await replies(page);
-    expect(all).toContain('integration_create');
-    expect(all).not.toContain('certa');
+    const all = api.replies();
+    expect(all).toContain('"secrets_set":["password"]'); // the replies were seen, and say only "definida"
+    expect(all).not.toContain(sim.password);
     expect(all).not.toContain('errada');
   });
 
   test('bad input is refused next to each field and nothing is saved', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await openAgency();
+    const api = await watchApi(page);
+    // Saves the core answered (refused, here).
+    const creates = () => api.repliesTo('integration_create').length;
     await pick(page, 'type-infotravel');
     await field(page, 'description').fill('x'.repeat(5000));
     await field(page, 'url').fill('bwt.infotravel.com.br');
@@ -229,7 +236,8 @@ describe('Cadastros > Integrações: the form', () => {
     expect(await page.getByTestId('error-description').count()).toBe(0);
     await field(page, 'url').fill('http://127.0.0.1:8080');
     await page.keyboard.press('Enter');
-    await expect.poll(() => creates(page)).toBe(3);
+    await expect.poll(() => creates()).toBe(3);
+    await expect.poll(() => page.getByTestId('form-save').getAttribute('aria-busy')).toBe('false');
     await expect.poll(() => page.getByTestId('error-person').count()).toBe(1);
     expect(await page.getByTestId('error-url').count()).toBe(0);
     expect(await page.getByTestId('error-agency_code').count()).toBe(1);
@@ -240,7 +248,7 @@ describe('Cadastros > Integrações: the form', () => {
     await expect.poll(() => page.getByTestId('test-result').getAttribute('data-ok')).toBe('false');
     expect(await page.getByTestId('error-url').textContent()).toBe(text('pt-BR', 'error.url.scheme'));
     expect(await formOpen(page)).toBe(1);
-    expect((await mockIntegrations(page)).length).toBe(4);
+    expect(await storedDescriptions()).toEqual([ATLANTICA, ROTA_SUL, 'Hotel Bellavista (PayTourist Firenze)', LITORAL]);
 
     // A description another integration of the type already has.
     await page.keyboard.press('Escape');
@@ -253,11 +261,13 @@ describe('Cadastros > Integrações: the form', () => {
     await field(page, 'url').fill('https://rotasul.travellink.com.br/');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('error-description').textContent()).toBe(text('pt-BR', 'error.integration.duplicate_description'));
-    expect((await mockIntegrations(page)).length).toBe(4);
+    expect((await storedDescriptions()).length).toBe(4);
   });
 
   test('duplicate opens a new form with the values and empty secrets', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await openAgency();
+    const api = await watchApi(page);
+    const sim = simOf(host()).infotravel;
     await expect.poll(() => rows(page).count()).toBe(4);
     await rows(page).filter({ hasText: 'Atlântica Operadora (Infotravel)' }).getByTestId('integration-duplicate').click();
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
@@ -269,8 +279,10 @@ describe('Cadastros > Integrações: the form', () => {
     );
     expect(await value(page, 'description')).toBe(`Atlântica Operadora (Infotravel) ${text('pt-BR', 'common.copy_suffix')}`);
     expect(await value(page, 'person')).toBe('Atlântica Operadora de Viagens Ltda');
-    expect(await value(page, 'url')).toBe('https://atlantica.infotravel.com.br');
-    expect(await value(page, 'agency_code')).toBe('004512');
+    expect(await value(page, 'url')).toBe(sim.url);
+    expect(await value(page, 'supplier_id')).toBe(sim.client);
+    expect(await value(page, 'agency_code')).toBe(sim.agency);
+    expect(await value(page, 'username')).toBe(sim.username);
     expect(await field(page, 'password').getAttribute('type')).toBe('password');
     expect(await value(page, 'password')).toBe('');
     expect(await page.getByTestId('secret-set-password').count()).toBe(0);
@@ -289,26 +301,43 @@ describe('Cadastros > Integrações: the form', () => {
         message: text('pt-BR', 'notice.secret_trimmed'),
       }),
     );
-    expect((await keyring(page))['integration/5/password']).toBe('certa');
-    expect(await replies(page)).not.toContain('certa');
+    const copy = await integrationId(`${ATLANTICA} ${text('pt-BR', 'common.copy_suffix')}`);
+    expect(copy).toBeGreaterThan(0);
+    expect(await host().secret(`integration/${copy}/password`)).toBe('certa');
+    // The original keeps its own password.
+    expect(await host().secret(`integration/${await integrationId(ATLANTICA)}/password`)).toBe(sim.password);
+    const all = api.replies();
+    expect(all).toContain('integration_create');
+    expect(all).not.toContain('certa');
+    expect(all).not.toContain(sim.password);
   });
 
   test('a running test can be cancelled; its late result is ignored', async () => {
-    const page = await open({ seed: 'demo', query: { test_delay: '700' } });
-    await rows(page).filter({ hasText: 'Rota Sul' }).click();
+    // Ponte's own Wooba developer settings are left unset on this host (see the end).
+    const page = await open({ prepare: (h) => seedAgency(h, { wooba: false }).then(() => undefined) });
+    // The simulated Infotravel answers the next request only after 1.5 s: long enough to cancel.
+    await host().fault({ supplier: 'infotravel', kind: 'slow', delay_ms: 1500, count: 1 });
+    const api = await watchApi(page);
+    await rows(page).filter({ hasText: ATLANTICA }).click();
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
     await page.getByTestId('integration-test').click();
     await page.getByTestId('test-running').waitFor();
     expect(await page.getByTestId('integration-test').getAttribute('aria-busy')).toBe('true');
     await page.getByTestId('test-cancel').click();
     expect(await page.getByTestId('test-running').count()).toBe(0);
-    await page.waitForTimeout(1000);
+    expect(api.repliesTo('integration_test')).toEqual([]);
+    // The core's answer reaches the page after the cancel (a success: the fault only slowed it down) …
+    await expect.poll(() => api.repliesTo('integration_test').length, { timeout: 10_000 }).toBe(1);
+    expect(api.repliesTo('integration_test')[0]).toContain('"ok"');
+    // … and, a couple of frames later, the page has still shown nothing of it.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     expect(await page.getByTestId('test-result').count()).toBe(0);
+    expect(await page.getByTestId('test-running').count()).toBe(0);
     expect(await focusedName(page)).toBe('');
 
     // Wooba needs Ponte's own developer credentials; without them the test says where to set them.
     await page.keyboard.press('Escape');
-    await page.evaluate(() => (window as unknown as { __ponteMock: { keyring: Map<string, string> } }).__ponteMock.keyring.clear());
+    await expect.poll(() => formOpen(page)).toBe(0);
     await rows(page).filter({ hasText: 'Rota Sul' }).click();
     await page.getByTestId('integration-test').click();
     await expect.poll(() => page.getByTestId('test-message').textContent()).toBe(
@@ -319,7 +348,13 @@ describe('Cadastros > Integrações: the form', () => {
 
 describe('Cadastros > Integrações: the list', () => {
   test('search, filters, status with the failure in a tooltip, enable/disable, delete with its keyring entries', async () => {
-    const page = await open({ seed: 'demo' });
+    let agency: Awaited<ReturnType<typeof seedAgency>> | undefined;
+    const page = await open({
+      prepare: async (h) => {
+        agency = await seedAgency(h);
+      },
+    });
+    const ids = agency!;
     await expect.poll(() => rows(page).count()).toBe(4);
     expect(await page.getByTestId('integrations-count').textContent()).toBe(text('pt-BR', 'integrations.count', { count: '4' }));
 
@@ -351,14 +386,16 @@ describe('Cadastros > Integrações: the list', () => {
     await expect.poll(() => rows(page).count()).toBe(4);
     await litoral.getByTestId('integration-toggle').click();
     await expect.poll(() => litoral.getByTestId('status-enabled').textContent()).toBe(text('pt-BR', 'integrations.status.enabled'));
-    expect(await mock(page, (m) => m.integrations.filter((i) => !i.enabled).length)).toBe(0);
+    expect(await host().sql('SELECT count(*) FROM integrations WHERE NOT enabled')).toEqual([[0]]);
     await rota.getByTestId('integration-toggle').click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
       text('pt-BR', 'integrations.disabled_toast', { name: 'Rota Sul (Wooba)' }),
     );
+    await expect.poll(() => rota.getByTestId('status-enabled').textContent()).toBe(text('pt-BR', 'integrations.status.disabled'));
+    expect(await host().sql('SELECT description FROM integrations WHERE NOT enabled')).toEqual([[ROTA_SUL]]);
 
     // Delete: the confirmation says the keyring entries go too; Cancel keeps everything.
-    expect(Object.keys(await keyring(page))).toContain('integration/1/password');
+    expect(await host().secret(`integration/${ids.atlantica}/password`)).toBe(simOf(host()).infotravel.password);
     await rows(page).filter({ hasText: 'Atlântica' }).getByTestId('integration-delete').click();
     const message = text('pt-BR', 'integrations.confirm_delete', { name: 'Atlântica Operadora (Infotravel)' });
     expect(await page.locator('#confirm-message').textContent()).toBe(message);
@@ -368,11 +405,20 @@ describe('Cadastros > Integrações: the list', () => {
     await rows(page).filter({ hasText: 'Atlântica' }).getByTestId('integration-delete').click();
     await page.getByTestId('confirm-ok').click();
     await expect.poll(() => rows(page).count()).toBe(3);
-    expect(Object.keys(await keyring(page))).not.toContain('integration/1/password');
-    expect(await mockIntegrations(page)).not.toContain('Atlântica Operadora (Infotravel)');
+    expect(await host().secret(`integration/${ids.atlantica}/password`)).toBeNull();
+    expect(await storedDescriptions()).not.toContain(ATLANTICA);
+    // The other integrations keep theirs.
+    expect(await host().secret(`integration/${ids.litoral}/password`)).toBe(simOf(host()).infotravel.password);
 
-    // The person is free now: Pessoas lets it go.
+    // Its person is free now: Pessoas lets it go; a person still linked (Rota Sul) is refused.
     await page.getByTestId('nav-people').click();
+    await page.getByTestId('person-row').filter({ hasText: 'Atlântica Operadora' }).click();
+    await page.getByTestId('form-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(
+      text('pt-BR', 'people.deleted', { name: 'Atlântica Operadora de Viagens Ltda' }),
+    );
+    expect(await host().sql(`SELECT count(*) FROM people WHERE id = ${ids.people['Atlântica Operadora de Viagens Ltda']}`)).toEqual([[0]]);
     await page.getByTestId('person-row').filter({ hasText: 'Rota Sul' }).click();
     await page.getByTestId('form-delete').click();
     await page.getByTestId('confirm-ok').click();
@@ -382,7 +428,9 @@ describe('Cadastros > Integrações: the list', () => {
   });
 
   test('keyboard: Ctrl+N, arrows and Enter in the picker, person picked with arrows, Enter saves, Esc cancels', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await openAgency();
+    const presets = await host().call<Preset[]>('integration_presets');
+    expect(presets.map((p) => p.id)).toEqual(['bwt-infotravel', 'bwt-wooba']);
     await expect.poll(() => rows(page).count()).toBe(4);
     await page.keyboard.press('Control+n');
     await page.locator('dialog[data-testid=integration-picker][open]').waitFor();
@@ -397,7 +445,7 @@ describe('Cadastros > Integrações: the list', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('preset-bwt-wooba');
     await page.keyboard.press('Enter');
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
-    expect(await value(page, 'url')).toBe('https://bwtoperadora.travellink.com.br/');
+    expect(await value(page, 'url')).toBe(presets[1]!.values.url);
     await expect.poll(() => focusedName(page)).toBe('person');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('rota');
@@ -416,6 +464,11 @@ describe('Cadastros > Integrações: the list', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => rows(page).count()).toBe(5);
     expect(await formOpen(page)).toBe(0);
+    const saved = await integrationId('BWT Operadora (Wooba)');
+    expect(await host().sql(`SELECT type, person_id FROM integrations WHERE id = ${saved}`)).toEqual(
+      await host().sql("SELECT 'wooba', id FROM people WHERE name = 'Rota Sul Turismo S.A.'"),
+    );
+    expect(await host().secret(`integration/${saved}/password`)).toBe('certa');
 
     // Esc in the open person list closes the list, not the form; a second Esc cancels the form.
     await rows(page).filter({ hasText: 'BWT Operadora (Wooba)' }).click();
@@ -431,7 +484,7 @@ describe('Cadastros > Integrações: the list', () => {
   });
 
   test('every control of the list and the form is reachable with Tab and shows focus', async () => {
-    const page = await open({ seed: 'demo' });
+    const page = await openAgency();
     await expect.poll(() => rows(page).count()).toBe(4);
     const walk = async (n: number) => {
       const seen = new Set<string>();
@@ -464,6 +517,8 @@ describe('Cadastros > Integrações: the list', () => {
 describe('Configurações > Integrações', () => {
   test('the Wooba Developer-Token is write-only and the public key must be a PEM', async () => {
     const page = await open({ hash: '#/settings' });
+    const api = await watchApi(page);
+    const key = simOf(host()).wooba.public_key_pem;
     const card = page.getByTestId('settings-integrations');
     await card.locator('[name=developer_token]').waitFor();
     expect(await card.textContent()).toContain(text('pt-BR', 'settings.integrations_help'));
@@ -472,25 +527,30 @@ describe('Configurações > Integrações', () => {
     await card.locator('[name=public_key_pem]').fill('not a key');
     await card.getByTestId('settings-wooba-save').click();
     await expect.poll(() => card.getByTestId('error-public_key_pem').textContent()).toBe(text('pt-BR', 'error.settings.pem'));
-    expect(await mock(page, (m) => m.keyring.size)).toBe(0);
+    expect(await host().secret('settings/0/wooba_developer_token')).toBeNull();
+    expect(await host().sql("SELECT count(*) FROM settings WHERE key LIKE '%wooba%'")).toEqual([[0]]);
 
-    await card.locator('[name=public_key_pem]').fill('-----BEGIN PUBLIC KEY-----\nMFww\n-----END PUBLIC KEY-----');
+    await card.locator('[name=public_key_pem]').fill(key);
     await card.getByTestId('settings-wooba-save').click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(text('pt-BR', 'settings.wooba.saved'));
     expect(await card.getByTestId('secret-set-developer_token').textContent()).toContain(text('pt-BR', 'integrations.secret_set'));
     expect(await card.locator('[name=developer_token]').count()).toBe(0);
-    expect(await keyring(page)).toEqual({ 'settings/0/wooba_developer_token': 'tok-123' });
+    expect(await host().secret('settings/0/wooba_developer_token')).toBe('tok-123');
+    expect(await card.locator('[name=public_key_pem]').inputValue()).toBe(key.trim());
     await card.getByTestId('secret-replace-developer_token').click();
     expect(await card.locator('[name=developer_token]').inputValue()).toBe('');
     await expect.poll(() => focusedName(page)).toBe('developer_token');
-    expect(await replies(page)).not.toContain('tok-123');
+    const all = api.replies();
+    expect(all).toContain('wooba_settings_set');
+    expect(all).not.toContain('tok-123');
   });
 });
 
 describe('screenshots', () => {
   for (const locale of ['pt-BR', 'it', 'en'] as Locale[]) {
     test(locale, async () => {
-      const page = await open({ locale, seed: 'demo' });
+      const page = await openAgency({ locale });
+      const sim = simOf(host()).infotravel;
       await expect.poll(() => rows(page).count()).toBe(4);
       await screenshot(page, `integrations-list-${locale}`);
 
@@ -502,14 +562,15 @@ describe('screenshots', () => {
       await page.locator('dialog[data-testid=integration-form][open]').waitFor();
       await field(page, 'person').fill('Atlântica');
       await page.getByTestId('person-option').first().click();
-      await field(page, 'agency_code').fill('004512');
-      await field(page, 'username').fill('agencia.horizonte');
+      await field(page, 'url').fill(sim.url);
+      await field(page, 'agency_code').fill(sim.agency);
+      await field(page, 'username').fill(sim.username);
       await field(page, 'password').fill('errada');
       await page.getByTestId('integration-test').click();
       await expect.poll(() => page.getByTestId('test-result').getAttribute('data-ok')).toBe('false');
       expect(await page.getByTestId('test-message').textContent()).toBe(text(locale, 'error.supplier.invalid_credentials'));
       await screenshot(page, `integrations-test-failed-${locale}`);
-      await field(page, 'password').fill('certa');
+      await field(page, 'password').fill(sim.password);
       await page.getByTestId('test-retry').click();
       await expect.poll(() => page.getByTestId('test-result').getAttribute('data-ok')).toBe('true');
       await field(page, 'description').focus();

@@ -1,30 +1,32 @@
-// Token API and Promemoria in Debian's Chromium, in Italian (the users of seed 001 are Italian hotels),
-// against the in-memory mock backend (mock.html) with the app's real CSP and a frozen Object.prototype.
+// Token API and Promemoria in Debian's Chromium, in Italian (PayTourist's users are Italian hotels:
+// docs/PROTOCOLS.md#paytourist), against the real core (ponte-devhost: one per page, its own data folder,
+// the OS keyring and the supplier simulator, whose PayTourist accepts the tokens it was told about) with
+// the app's real CSP and a frozen Object.prototype.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Expiry } from '../src/bindings/Expiry';
+import type { ReminderSettings } from '../src/bindings/ReminderSettings';
 import { addMonths, formatDay, isoDay, masked } from '../src/tokens-model';
-import type { AppPage, CAT } from './harness';
-import { launch, openApp, screenshot, startServer, text } from './harness';
+import type { AppPage, CAT, Host } from './harness';
+import { launch, openApp, screenshot, text } from './harness';
+import type { TokensSeed } from './integrations-helpers';
+import { BELLAVISTA, ERICSOFT_2023, seedTokens, simAcceptToken, simRevokeToken, watchApi } from './integrations-helpers';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 let current: AppPage | null = null;
 
 beforeAll(async () => {
-  // PONTE_E2E_DIST: a private build, when other test runs rebuild dist-e2e at the same time.
-  server = await startServer(process.env.PONTE_E2E_DIST || undefined);
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 afterEach(async () => {
   if (current) {
     const problems = await current.problems();
-    await current.context.close();
+    await current.close();
     current = null;
     expect(problems).toEqual([]);
   }
@@ -33,27 +35,32 @@ afterEach(async () => {
 type Locale = keyof typeof CAT;
 const it = (key: string, params: Record<string, string> = {}) => text('it', key, params);
 
-async function open(opts: Parameters<typeof openApp>[2] = {}): Promise<Page> {
-  current = await openApp(browser, server.url, { locale: 'it', seed: 'demo', hash: '#/tokens', ...opts });
+const SECRET = 'pt_live_7Hq2Lw9XcV4mN8bR3tY6uK1jF5dS0aZe';
+const NEW_SECRET = 'pt_live_2Nd8Ke4Wq7Rz1Tx6Ym3Vb9Pc5Lh0Gj8A';
+
+/** What this page's host was seeded with (`seedTokens`), when it was. */
+let seeded: TokensSeed | null = null;
+/** The agency with its Booking user and two tokens; PayTourist also knows the tokens the tests paste. */
+async function seedAll(h: Host) {
+  seeded = await seedTokens(h);
+  for (const t of [SECRET, NEW_SECRET]) await simAcceptToken(h, t);
+}
+
+async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
+  seeded = null;
+  current = await openApp(browser, { locale: 'it', hash: '#/tokens', prepare: seedAll, ...opts });
   await current.page.locator('h1').waitFor();
   const page = current.page;
   await expect.poll(() => page.locator('.content [aria-busy=true]').count()).toBe(0);
   return page;
 }
+const host = (): Host => current!.host;
+const seed = (): TokensSeed => seeded!;
 
-interface MockView {
-  keyring: Map<string, string>;
-  calls: { cmd: string; args: Record<string, unknown> }[];
-  tokens: {
-    clipboard: string | null;
-    notifications: { kind: string; key: string }[];
-    revoke: (id: number) => void;
-    reminderSettings: () => { thresholds: number[]; quiet_hours: { start: string; end: string }; clipboard_clear_secs: number };
-  };
-}
-const mock = <R>(page: Page, f: (m: MockView) => R): Promise<R> => page.evaluate(`(${f.toString()})(window.__ponteMock)`) as Promise<R>;
-const tokenKeys = (page: Page) => mock(page, (m) => [...m.keyring.keys()].filter((k) => k.startsWith('token/')));
-const replies = (page: Page) => page.evaluate(() => (window as unknown as { __ponteReplies: string[] }).__ponteReplies.join('\n'));
+/** The tokens stored in the database (ids), and each one's keyring entry. */
+const storedTokens = async () => (await host().sql('SELECT id FROM api_tokens ORDER BY id')).map((r) => Number(r[0]));
+const tokenSecret = (id: number) => host().secret(`token/${id}/value`);
+const tokenId = async (name: string) => Number((await host().sql(`SELECT id FROM api_tokens WHERE name = '${name.replace(/'/g, "''")}'`))[0]?.[0]);
 const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
 /** Everything the page shows or holds in its fields. */
 const pageText = (page: Page) =>
@@ -66,15 +73,12 @@ const focusedName = (page: Page) => page.evaluate(() => (document.activeElement 
 const stepStates = (page: Page) =>
   page.evaluate(() => [1, 2, 3, 4, 5].map((n) => document.querySelector(`[data-testid=rotation-step-${n}]`)?.getAttribute('data-state')));
 
-const SECRET = 'pt_live_7Hq2Lw9XcV4mN8bR3tY6uK1jF5dS0aZe';
-const NEW_SECRET = 'pt_live_2Nd8Ke4Wq7Rz1Tx6Ym3Vb9Pc5Lh0Gj8A';
-
 describe('Token API', () => {
   test('a Booking user and its token: spaces refused, a rejected token explained, "Bearer " removed; then masked; copy counts down', async () => {
     const page = await open();
     await expect.poll(() => rows(page).count()).toBe(2);
 
-    // Nuovo utente Booking: the seed's guidance under each field; required fields refused next to them.
+    // Nuovo utente Booking: PayTourist's guidance under each field; required fields refused next to them.
     await page.getByTestId('tokens-new-user').click();
     const userForm = dialog(page, 'booking-user-form');
     await userForm.waitFor();
@@ -106,7 +110,7 @@ describe('Token API', () => {
     await userForm.locator('[name=software]').selectOption('Octorate');
     await page.keyboard.press('Enter');
 
-    // Saved: the next step of the seed opens at once — the token of this user.
+    // Saved: the next step of PayTourist's procedure opens at once — the token of this user.
     const form = dialog(page, 'token-form');
     await form.waitFor();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(it('tokens.user.created', { name: 'Ricevimento Bellavista' }));
@@ -268,7 +272,8 @@ describe('Token API', () => {
     await wizard.getByTestId('rotation-next').click();
     await expect.poll(() => stepStates(page)).toEqual(['done', 'done', 'done', 'done', 'current']);
 
-    // 5: the seed's ATTENZIONE — delete the old one before its natural expiry, here and on PayTourist.
+    // 5: PayTourist's warning (docs/PROTOCOLS.md#paytourist-api-tokens) — delete the old one before its natural
+    // expiry, here and on PayTourist.
     const attention = (await wizard.getByTestId('rotation-attention').textContent()) ?? '';
     expect(attention).toBe(it('tokens.rotation.body5', { old: `Ericsoft 2023 (${masked('k7Q2')})` }));
     expect(attention).toContain('prima della sua naturale scadenza');

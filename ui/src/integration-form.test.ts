@@ -22,10 +22,12 @@ import {
   toInput,
   withFieldErrors,
 } from './integration-form';
-import { MOCK_TYPES } from './mock/integration-types';
+import TYPES_JSON from './integration-types.gen.json';
+
+const TYPES = TYPES_JSON as IntegrationTypeSpec[];
 
 const spec = (type: string): IntegrationTypeSpec => {
-  const s = MOCK_TYPES.find((x) => x.type === type);
+  const s = TYPES.find((x) => x.type === type);
   if (!s) throw new Error(type);
   return s;
 };

@@ -2,7 +2,8 @@ import './styles/app.css';
 import { render } from 'preact';
 import { App } from './App';
 import { localeFromTag } from './i18n';
-import { api, toErrorReply } from './ipc';
+import { api } from './api.gen';
+import { toErrorReply } from './transport';
 import { StartupError } from './screens/StartupError';
 
 async function start(root: HTMLElement) {

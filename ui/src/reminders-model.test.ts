@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Expiry } from './bindings/Expiry';
 import { translate } from './i18n';
-import { MOCK_TYPES } from './mock/integration-types';
+import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
+import TYPES_JSON from './integration-types.gen.json';
+
+const TYPES = TYPES_JSON as IntegrationTypeSpec[];
 import {
   addThresholds,
   DEFAULT_QUIET,
@@ -99,10 +102,10 @@ describe('expiring credentials', () => {
 
 describe('secret labels', () => {
   test("a secret's field key is shown with its form label", () => {
-    const key = secretLabelKey(MOCK_TYPES, 'password');
+    const key = secretLabelKey(TYPES, 'password');
     expect(key).toBe('integration.infotravel.password.label');
     expect(translate('pt-BR', key ?? '')).toBe('Senha da API');
-    expect(secretLabelKey(MOCK_TYPES, 'url')).toBeNull();
+    expect(secretLabelKey(TYPES, 'url')).toBeNull();
     expect(secretLabelKey([], 'password')).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ export const KIND_KEYS: Record<ProductKind, string> = {
   unmapped: 'sales.kind.unmapped',
 };
 
-/** In the order of seed 000's "Produtos importados" list, unmapped last. */
+/** In the order of the user's list of imported kinds (docs/PROTOCOLS.md#imported-product-kinds), unmapped last. */
 export const KINDS = Object.keys(KIND_KEYS) as ProductKind[];
 
 export const STATUS_KEYS: Record<SaleStatus, string> = {

@@ -146,7 +146,7 @@ describe('rotation', () => {
     expect(rotationOf(all, other)).toBeNull();
     expect(rotationFor(all, other)).toEqual({ old: other, next: null });
     // Finished: the backend sets "done" (and forgets `replaces` once the old token is deleted).
-    const done = { ...next, rotation_step: 'done' };
+    const done = { ...next, rotation_step: 'done' as const };
     expect(rotationOf([old, done], old)).toBeNull();
     expect(rotationOf([old, done], done)).toBeNull();
     // The old token went away outside the wizard.

@@ -2,4 +2,8 @@
 import type { ApiToken } from "./ApiToken";
 import type { FieldIssue } from "./FieldIssue";
 
-export type TokenSaved = { token: ApiToken, notices: Array<FieldIssue>, };
+export type TokenSaved = { token: ApiToken, 
+/**
+ * What cleaning the paste changed ("Bearer " removed, line breaks trimmed), to tell the user.
+ */
+notices: Array<FieldIssue>, };

@@ -4,7 +4,8 @@ import type { ErrorReply } from '../bindings/ErrorReply';
 import { DEMO_DAYS, demoImportTarget, lastDays } from '../demo';
 import { useI18n } from '../i18n';
 import { openImport } from '../import-nav';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { Icon } from './Icon';
 import { useToast } from './toasts';
 

@@ -3,7 +3,7 @@ import type { Person } from '../bindings/Person';
 import type { PersonRef } from '../integration-form';
 import { useDebounced } from '../hooks';
 import { useI18n } from '../i18n';
-import { api } from '../ipc';
+import { api } from '../api.gen';
 import { KIND_KEYS } from '../people-list';
 import { Icon } from './Icon';
 

@@ -10,12 +10,12 @@ import { Icon } from '../components/Icon';
 import { TitleBar } from '../components/TitleBar';
 import { demoImportTarget, isDemoIntegration } from '../demo';
 import { useI18n } from '../i18n';
-import { importApi } from '../import-api';
 import type { ImportMode, QueryErrors, QueryField, QueryForm } from '../import-query';
 import type { ImportPreset } from '../import-nav';
 import { IMPORT_PRESET_EVENT, takePendingImport } from '../import-nav';
 import { buildQuery, emptyForm, importable, MAX_RANGE_DAYS, rangeForm, splitReply } from '../import-query';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { href } from '../router';
 import { openSales } from '../sales-nav';
 import { ImportHistory } from './ImportHistory';
@@ -120,7 +120,7 @@ export function Import() {
       setPhase((ph) => (ph.step === 'previewing' || ph.step === 'running' ? { ...ph, progress: p } : ph));
     };
     try {
-      const summary = await (action === 'preview' ? importApi.preview : importApi.run)(asked.integrationId, asked.query, onProgress);
+      const summary = await (action === 'preview' ? api.importPreview : api.importRun)(asked.integrationId, asked.query, onProgress);
       if (token.current !== mine) return;
       if (action === 'run') {
         setPhase({ step: 'done', summary, ...asked });
@@ -158,7 +158,7 @@ export function Import() {
   const cancel = () => {
     if (phase.step !== 'previewing' && phase.step !== 'running') return;
     setPhase({ ...phase, cancelling: true });
-    importApi.cancel(phase.integrationId).catch(() => {
+    api.importCancel(phase.integrationId).catch(() => {
       // Nothing running any more: the run's own answer says how it ended.
     });
   };

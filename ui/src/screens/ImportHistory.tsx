@@ -1,3 +1,4 @@
+import { api } from '../api.gen';
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { ImportIssue } from '../bindings/ImportIssue';
@@ -5,7 +6,6 @@ import type { ImportRun } from '../bindings/ImportRun';
 import type { Outcome } from '../bindings/Outcome';
 import { Icon } from '../components/Icon';
 import { CATALOGUES, useI18n } from '../i18n';
-import { importApi } from '../import-api';
 import { elapsedMs, formatShortDuration, runError } from '../import-progress';
 import { formatDayRange } from '../sales-format';
 
@@ -44,7 +44,7 @@ function RunIssues({ run }: { run: ImportRun }) {
   const [state, setState] = useState<Issues>({ status: 'loading' });
   useEffect(() => {
     let stale = false;
-    importApi.issues(run.id).then(
+    api.importIssues(run.id).then(
       (issues) => !stale && setState({ status: 'ok', issues }),
       (error: ErrorReply) => !stale && setState({ status: 'error', error }),
     );
@@ -81,7 +81,7 @@ export function ImportHistory({ reload }: { reload: number }) {
 
   useEffect(() => {
     let stale = false;
-    importApi.runs(null).then(
+    api.importRuns(null).then(
       (runs) => !stale && setState({ status: 'ok', runs }),
       (error: ErrorReply) => !stale && setState({ status: 'error', error }),
     );
@@ -194,7 +194,7 @@ export function ImportHistory({ reload }: { reload: number }) {
                             e.stopPropagation();
                             // The run stops after the page it is on: look again shortly.
                             const again = () => window.setTimeout(() => setTick((n) => n + 1), CANCEL_RECHECK_MS);
-                            importApi.cancel(r.integration_id).then(again, again);
+                            api.importCancel(r.integration_id).then(again, again);
                           }}
                         >
                           {t('common.cancel')}

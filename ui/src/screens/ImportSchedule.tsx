@@ -7,7 +7,8 @@ import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import type { FieldMessage } from '../import-query';
 import { cleanTime, DEFAULT_SCHEDULE_TIME } from '../import-schedule';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 
 type Loaded = { status: 'loading' } | { status: 'ok'; saved: string | null } | { status: 'error'; error: ErrorReply };
 

@@ -27,7 +27,8 @@ import {
   toInput,
   withFieldErrors,
 } from '../integration-form';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { formatDay } from '../sales-format';
 import type { ExpiryChange } from '../secret-expiry';
 import { expiryChanges, secretExpiries } from '../secret-expiry';

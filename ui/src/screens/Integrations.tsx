@@ -20,7 +20,7 @@ import type { Origin } from '../integration-form';
 import { fieldLabel } from '../integration-form';
 import type { IntegrationSort, IntegrationSortKey } from '../integrations-list';
 import { lastTestTitle, nextIntegrationSort, sortIntegrations, statusBadges } from '../integrations-list';
-import { api } from '../ipc';
+import { api } from '../api.gen';
 import { IntegrationForm } from './IntegrationForm';
 import { IntegrationPicker } from './IntegrationPicker';
 

@@ -9,7 +9,7 @@ import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
 import { useDebounced } from '../hooks';
 import { useI18n } from '../i18n';
-import { api } from '../ipc';
+import { api } from '../api.gen';
 import type { Sort, SortKey } from '../people-list';
 import { KIND_KEYS, MAX_RESULTS, nextSort, sortPeople } from '../people-list';
 import type { Editing } from './PersonForm';

@@ -5,7 +5,8 @@ import type { PersonKind } from '../bindings/PersonKind';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import type { FieldName, FormErrors, FormValues } from '../people-form';
 import {
   checkDocumentField,

@@ -13,9 +13,9 @@ import { useToast } from '../components/toasts';
 import { useDebounced } from '../hooks';
 import { useI18n } from '../i18n';
 import { importable } from '../import-query';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { href } from '../router';
-import { salesApi } from '../sales-api';
 import { defaultSeparator, formatDay, formatMoney, KIND_KEYS, KINDS, parseDayInput, STATUS_KEYS, STATUSES } from '../sales-format';
 import { takePendingFilter } from '../sales-nav';
 import { PageCache } from '../sales-pages';
@@ -116,7 +116,7 @@ export function Sales() {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
     setView((v) => ({ ...v, top: 0 }));
     bump();
-    salesApi.count(filter).then(
+    api.salesCount(filter).then(
       (n) => gen === generation.current && setCount(n),
       (e: unknown) => gen === generation.current && setLoadError(toErrorReply(e)),
     );
@@ -155,7 +155,7 @@ export function Sales() {
     c.evict(c.pageOf(win.first));
     for (const k of c.wanted(win.start, win.end, READ_AHEAD)) {
       c.begin(k);
-      salesApi.page(filter, c.cursor(k), PAGE_SIZE).then(
+      api.salesPage(filter, c.cursor(k), PAGE_SIZE).then(
         (page) => {
           if (gen !== generation.current) return;
           c.put(k, page);
@@ -234,7 +234,7 @@ export function Sales() {
     if (exporting) return;
     setExporting(true);
     try {
-      const done = await salesApi.exportCsv(filter, separator);
+      const done = await api.salesExportCsv(filter, separator);
       // null: the save dialog was cancelled, nothing to say.
       if (done) toast(t('sales.exported', { rows: formatNumber(done.rows), path: done.path }));
     } catch (e) {
@@ -459,7 +459,7 @@ export function Sales() {
                 bump();
                 const gen = generation.current;
                 if (count === null)
-                  salesApi.count(filter).then(
+                  api.salesCount(filter).then(
                     (n) => gen === generation.current && setCount(n),
                     (e: unknown) => gen === generation.current && setLoadError(toErrorReply(e)),
                   );

@@ -8,7 +8,10 @@ export function StatusBadge({ status }: { status: SaleStatus }) {
   return <span class={`badge badge-sale-${status}`}>{t(STATUS_KEYS[status])}</span>;
 }
 
-/** The sale has a payment made straight to the agency: to be entered by hand (seed 000). `compact`: the icon. */
+/**
+ * The sale has a payment made straight to the agency: to be entered by hand
+ * (docs/PROTOCOLS.md#payments-made-to-the-agency). `compact`: the icon.
+ */
 export function ManualBadge({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   return (

@@ -1,3 +1,4 @@
+import { api } from '../api.gen';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Payment } from '../bindings/Payment';
@@ -5,7 +6,6 @@ import type { Product } from '../bindings/Product';
 import type { SaleDetail } from '../bindings/SaleDetail';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
-import { salesApi } from '../sales-api';
 import { formatDay, formatDayRange, formatMoney, KIND_KEYS, prettyJson } from '../sales-format';
 import { ManualBadge, StatusBadge } from './SalesBadges';
 
@@ -94,7 +94,7 @@ export function SalesDetail({ id, onClose }: { id: number; onClose: () => void }
 
   useEffect(() => {
     let stale = false;
-    salesApi.detail(id).then(
+    api.saleDetail(id).then(
       (detail) => !stale && setState({ status: 'ok', detail }),
       (error: ErrorReply) => !stale && setState({ status: 'error', error }),
     );

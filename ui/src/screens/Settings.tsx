@@ -12,7 +12,8 @@ import { RichText } from '../components/RichText';
 import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
 import { isLocale, LOCALES, useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 
 const LANG_KEYS: Record<Locale, string> = { 'pt-BR': 'lang.pt-BR', it: 'lang.it', en: 'lang.en' };
 

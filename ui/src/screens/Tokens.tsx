@@ -10,7 +10,8 @@ import { Icon } from '../components/Icon';
 import { TitleBar } from '../components/TitleBar';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { useCountdown } from '../tokens-copy';
 import type { Rotation } from '../tokens-model';
 import { daysLeftText, formatDay, masked, rotationFor, rotationOf, softwareLabel, tokenIdFromHash } from '../tokens-model';
@@ -37,7 +38,7 @@ const COLUMNS: { label: string; class: string }[] = [
 
 const HIGHLIGHT_MS = 4000;
 
-/** Tokens de API: PayTourist Booking users and their tokens (seed 001). */
+/** Tokens de API: PayTourist Booking users and their tokens (docs/PROTOCOLS.md#paytourist-api-tokens). */
 export function Tokens() {
   const { t, locale, formatDate, formatDateTime, formatNumber } = useI18n();
   const day = (iso: string) => formatDay(locale, iso);
@@ -159,7 +160,7 @@ export function Tokens() {
     setUserForm(false);
     toast(t('tokens.user.created', { name: u.name }));
     refresh();
-    // The seed's next step: create the user's token.
+    // PayTourist's next step (docs/PROTOCOLS.md#paytourist-api-tokens): create the user's token.
     setNewToken(u);
   };
 

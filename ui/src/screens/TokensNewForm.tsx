@@ -5,7 +5,8 @@ import type { FieldIssue } from '../bindings/FieldIssue';
 import type { TokenSaved } from '../bindings/TokenSaved';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import type { FormErrors } from '../tokens-model';
 import { TokensIcon } from './TokensParts';
 import {
@@ -27,7 +28,7 @@ import {
 const FIELDS = ['name', 'token', 'created_on', 'expires_on'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** The seed's steps on PayTourist, as a numbered list. */
+/** PayTourist's own steps to create a token (docs/PROTOCOLS.md#paytourist-api-tokens), as a numbered list. */
 export function PayTouristSteps() {
   const { t } = useI18n();
   return (
@@ -109,7 +110,7 @@ export function ExpiryField(props: {
   );
 }
 
-/** A field of these forms: label above, control, error next to it, the seed's guidance below. */
+/** A field of these forms: label above, control, error next to it, PayTourist's guidance below. */
 export function FormField(props: {
   id: string;
   field: string;

@@ -5,7 +5,8 @@ import type { ErrorReply } from '../bindings/ErrorReply';
 import type { FieldIssue } from '../bindings/FieldIssue';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import { useCountdown } from '../tokens-copy';
 import type { FormErrors, Rotation } from '../tokens-model';
 import {
@@ -33,8 +34,9 @@ const STEPS = [1, 2, 3, 4, 5] as const;
 
 /**
  * Substituir: 1 paste the new token (verified live, stored), 2 verified, 3 make it the active one, 4 paste it
- * into the hotel software, 5 delete the old one before it expires (seed 001's ATTENZIONE). Every step is
- * recorded on the new token, so the wizard can be closed and resumed where it stopped.
+ * into the hotel software, 5 delete the old one before it expires (as PayTourist itself warns:
+ * docs/PROTOCOLS.md#paytourist-api-tokens). Every step is recorded on the new token, so the wizard can be
+ * closed and resumed where it stopped.
  */
 export function TokensRotation(props: { user: BookingUser; rotation: Rotation; onClose: () => void; onChanged: () => void }) {
   const { user } = props;

@@ -3,7 +3,8 @@ import type { BookingUser } from '../bindings/BookingUser';
 import type { Integration } from '../bindings/Integration';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
-import { api, toErrorReply } from '../ipc';
+import { api } from '../api.gen';
+import { toErrorReply } from '../transport';
 import type { FormErrors } from '../tokens-model';
 import { firstInvalid, NO_ERRORS, softwareLabel, splitErrors, withoutField } from '../tokens-model';
 import { FormField } from './TokensNewForm';
@@ -11,7 +12,10 @@ import { FormField } from './TokensNewForm';
 const FIELDS = ['integration_id', 'name', 'email', 'software'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** Tokens de API > Novo usuário Booking: the PayTourist user the tokens belong to (seed 001). */
+/**
+ * Tokens de API > Novo usuário Booking: the PayTourist user the tokens belong to
+ * (docs/PROTOCOLS.md#paytourist-api-tokens).
+ */
 export function TokensUserForm(props: {
   integrations: Integration[];
   software: string[];

@@ -1,5 +1,5 @@
 //! Supplier presets ("BWT Operadora (Infotravel)"…): data in `presets.json`, not code. A preset picks a
-//! type and pre-fills the description and the fields seed 000 gives.
+//! type and pre-fills the description and the fields with the values of docs/PROTOCOLS.md#integration-forms.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

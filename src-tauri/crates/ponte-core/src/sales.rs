@@ -9,7 +9,8 @@ use ts_rs::TS;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 
-/// The product kinds of seed 000. Circuits are imported as tour packages, transfers as ground transport.
+/// The product kinds the user expects (docs/PROTOCOLS.md#imported-product-kinds). Circuits are imported as
+/// tour packages, transfers as ground transport.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -140,7 +141,8 @@ pub struct SupplierSale {
     pub products: Vec<Product>,
     /// Payments that are imported (agency-direct ones are not: see `needs_manual_payment`).
     pub payments: Vec<Payment>,
-    /// The customer paid (part of) it straight to the agency: to be entered by hand (seed 000).
+    /// The customer paid (part of) it straight to the agency: to be entered by hand
+    /// (docs/PROTOCOLS.md#payments-made-to-the-agency).
     pub needs_manual_payment: bool,
     /// The supplier's record as received, for the detail view.
     pub raw: serde_json::Value,
@@ -400,7 +402,8 @@ fn where_clause(f: &SalesFilter, args: &mut Vec<rusqlite::types::Value>) -> Stri
     }
     let q = f.query.trim();
     if !q.is_empty() {
-        // Documents match exactly as typed (case-sensitive, seed 000); customers by name, case-insensitively.
+        // Documents match exactly as typed (case-sensitive: docs/PROTOCOLS.md#importing-by-document-or-by-date);
+        // customers by name, case-insensitively.
         args.push(V::Text(q.to_string()));
         let n = args.len();
         args.push(V::Text(format!("%{}%", crate::text::like_escape(q))));

@@ -1,6 +1,7 @@
-//! Tokens de API (seed 001): PayTourist Booking users and their personal access tokens. A token is
-//! pasted once, verified live by the caller, stored in the OS keyring, and afterwards only its last
-//! four characters are ever shown. Valid 36 months by default (editable: PayTourist also says 12).
+//! Tokens de API (docs/PROTOCOLS.md#paytourist-api-tokens): PayTourist Booking users and their personal
+//! access tokens. A token is pasted once, verified live by the caller, stored in the OS keyring, and
+//! afterwards only its last four characters are ever shown. Valid 36 months by default (editable:
+//! PayTourist also says 12).
 
 use chrono::{Local, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -90,14 +91,50 @@ pub struct ApiToken {
     pub active: bool,
     #[ts(type = "number | null")]
     pub replaces: Option<i64>,
-    pub rotation_step: Option<String>,
+    pub rotation_step: Option<RotationStep>,
     pub last_verified_at: Option<String>,
     pub last_check: Option<String>,
 }
 
+/// Where a rotation (new token replacing an old one) stands, so the wizard resumes at the right step.
+/// Stored as its lowercase name; the SQL that advances it (verify, activate, delete) uses the same names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum RotationStep {
+    /// The new token is stored.
+    Added,
+    /// PayTourist accepted it.
+    Verified,
+    /// It is the one in use; the old one still exists.
+    Activated,
+    /// The user pasted it into the hotel software.
+    Pasted,
+    /// The old token is deleted.
+    Done,
+}
+
+impl RotationStep {
+    pub const ALL: [RotationStep; 5] = [Self::Added, Self::Verified, Self::Activated, Self::Pasted, Self::Done];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Added => "added",
+            Self::Verified => "verified",
+            Self::Activated => "activated",
+            Self::Pasted => "pasted",
+            Self::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 /// What the user pasted, cleaned: `Bearer ` and surrounding whitespace/line breaks removed (with a
-/// notice); inner whitespace or characters no token has are refused — "senza spazi e senza alterarne
-/// il contenuto" (seed 001).
+/// notice); inner whitespace or characters no token has are refused, because the token must be kept
+/// exactly as PayTourist showed it (docs/PROTOCOLS.md#paytourist-api-tokens).
 pub fn clean_pasted(pasted: &str) -> Result<(SecretString, Vec<FieldIssue>)> {
     let mut notices = Vec::new();
     let trimmed = pasted.trim();
@@ -242,7 +279,7 @@ fn token_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiToken> {
         status,
         active: r.get(6)?,
         replaces: r.get(7)?,
-        rotation_step: r.get(8)?,
+        rotation_step: r.get::<_, Option<String>>(8)?.as_deref().and_then(RotationStep::parse),
         last_verified_at: r.get(9)?,
         last_check,
     })
@@ -422,10 +459,10 @@ pub fn activate(db: &mut Db, id: i64) -> Result<ApiToken> {
     token(db, id)
 }
 
-pub fn set_rotation_step(db: &Db, id: i64, step: &str) -> Result<ApiToken> {
+pub fn set_rotation_step(db: &Db, id: i64, step: RotationStep) -> Result<ApiToken> {
     db.conn().execute(
         "UPDATE api_tokens SET rotation_step = ?1 WHERE id = ?2",
-        params![step, id],
+        params![step.as_str(), id],
     )?;
     token(db, id)
 }

@@ -151,14 +151,14 @@ fn add_show_last4_rotate_delete() {
     )
     .unwrap();
     assert!(!n.active);
-    assert_eq!(n.rotation_step.as_deref(), Some("verified"));
+    assert_eq!(n.rotation_step, Some(tokens::RotationStep::Verified));
     let n = tokens::activate(&mut db, n.id).unwrap();
-    assert!(n.active && n.rotation_step.as_deref() == Some("activated"));
+    assert!(n.active && n.rotation_step == Some(tokens::RotationStep::Activated));
     assert!(!tokens::token(&db, t.id).unwrap().active);
     tokens::delete(&db, &secrets, t.id).unwrap();
     assert!(!secrets.exists(&tokens::secret_id(t.id)).unwrap());
     let n = tokens::token(&db, n.id).unwrap();
-    assert_eq!((n.rotation_step.as_deref(), n.replaces), (Some("done"), None));
+    assert_eq!((n.rotation_step, n.replaces), (Some(tokens::RotationStep::Done), None));
 
     // A 401 marks it rejected; Lembretes lists it with its days left.
     assert_eq!(

@@ -1030,12 +1030,15 @@ impl Harness {
             p
         };
         let (data, config, cache) = (xdg("xdg-data"), xdg("xdg-config"), xdg("xdg-cache"));
+        // WebDriver cannot answer the GTK save dialog: the CSV export writes here instead.
+        let save = work.path().join("vendas.csv");
         let driver = Driver::start(
             work.path(),
             &[
                 ("XDG_DATA_HOME", &data),
                 ("XDG_CONFIG_HOME", &config),
                 ("XDG_CACHE_HOME", &cache),
+                ("PONTE_TEST_SAVE_PATH", &save),
             ],
         )
         .await

@@ -260,11 +260,11 @@ async fn import_a_month_then_sales_detail_csv_and_demo() {
         app.wait_gone(&testid("sale-detail")).await?;
         app.type_into(&testid("sales-search"), "").await?;
 
-        // Exportar CSV opens a native save dialog a test cannot drive: the same command with a path.
+        // Exportar CSV: the native save dialog is answered in advance (PONTE_TEST_SAVE_PATH, set by the harness).
         app.wait_css(&format!("{}:not([disabled])", testid("sales-export"))).await?;
         let csv = h.work_dir().join("vendas.csv");
         let out = app
-            .invoke("sales_export_csv", json!({ "filter": {}, "separator": ";", "path": csv }))
+            .invoke("sales_export_csv", json!({ "filter": {}, "separator": ";" }))
             .await?;
         ensure!(out["rows"].as_u64() == Some(october), "the export wrote {} rows", out["rows"]);
         let bytes = std::fs::read(&csv)?;

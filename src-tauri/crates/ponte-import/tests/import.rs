@@ -31,7 +31,8 @@ async fn infotravel_by_date_is_complete_idempotent_and_maps_kinds() {
     assert!(first.pages >= 4 && pages.load(Ordering::SeqCst) == first.pages);
     assert_eq!(w.count("SELECT count(*) FROM sales") as usize, N);
 
-    // Seed 000: circuits are tour packages, transfers ground transport; no product is dropped.
+    // Circuits are tour packages, transfers ground transport; no product is dropped
+    // (docs/PROTOCOLS.md#imported-product-kinds).
     let kinds = |list: &str| {
         w.count(&format!(
             "SELECT count(DISTINCT kind) FROM sale_products WHERE supplier_type = '{list}'"

@@ -10,7 +10,8 @@ use crate::data::mix;
 
 /// Upper-case letters and digits, without the look-alikes I, O, 0 and 1 (airline PNR style).
 pub(crate) const UPPER32: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-/// Mixed case: the same letter in two cases is two different codes (seed 000: type it as shown).
+/// Mixed case: the same letter in two cases is two different codes (the user types a document exactly as
+/// shown: docs/PROTOCOLS.md#importing-by-document-or-by-date).
 pub(crate) const MIXED62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 pub(crate) const DIGITS: &[u8] = b"0123456789";
 

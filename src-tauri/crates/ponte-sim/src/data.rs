@@ -4,7 +4,7 @@
 //! benchmarks' 100 000 bookings (~300 000 products) cost no memory, and tests compute the expected
 //! replies with the same functions the server uses. Sale times grow with `i`, so a date range maps to
 //! an index range by binary search; locator codes are reversible (see `codes`), so a locator search
-//! regenerates one or two bookings. The shapes follow shared/docs/suppliers.md (§1 and §2).
+//! regenerates one or two bookings. The shapes follow docs/PROTOCOLS.md (Infotravel and Wooba API Sales).
 
 use std::ops::Range;
 
@@ -739,8 +739,8 @@ impl InfotravelKind {
     }
 }
 
-/// How often each kind appears: the imported kinds of seed 000 dominate, the others are rare (and
-/// test that an importer skips what it does not know).
+/// How often each kind appears: the kinds the user imports (docs/PROTOCOLS.md#imported-product-kinds)
+/// dominate, the others are rare (and test that an importer skips what it does not know).
 const KIND_WEIGHTS: &[(InfotravelKind, u32)] = &[
     (InfotravelKind::Hotel, 28),
     (InfotravelKind::Flight, 22),
@@ -824,7 +824,8 @@ impl InfotravelBooking {
         out
     }
 
-    /// Whether a payment was made straight to the agency (not imported: seed 000).
+    /// Whether a payment was made straight to the agency (not imported:
+    /// docs/PROTOCOLS.md#payments-made-to-the-agency).
     pub fn has_agency_direct_payment(&self) -> bool {
         self.payments.iter().any(|p| p.kind == "AGENCY_DIRECT")
     }
@@ -1190,7 +1191,7 @@ fn infotravel_payments(rng: &mut ChaCha8Rng, status: &str, total: i64, has_hotel
         payment_confirmed: confirmed,
     };
     if roll < 0.06 {
-        // The client paid the agency directly: not imported (seed 000).
+        // The client paid the agency directly: not imported (docs/PROTOCOLS.md#payments-made-to-the-agency).
         return vec![pay("AGENCY_DIRECT", total, confirmed_status)];
     }
     if roll < 0.10 {
@@ -1316,7 +1317,7 @@ pub struct WoobaPayment {
     pub currency: String,
 }
 
-/// A Wooba Sale (assumed shape of suppliers.md §2).
+/// A Wooba Sale (assumed shape: docs/PROTOCOLS.md#assumed-for-wooba).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct WoobaSale {

@@ -1,4 +1,4 @@
-//! Switchable faults: what goes wrong with a supplier, for how many requests.
+//! Switchable faults: what goes wrong with a supplier, for how many requests. Feature `control` only.
 //!
 //! A fault is set from Rust ([`Faults::push`]) or over HTTP (`POST {base}/__sim/faults` with the
 //! same JSON, `DELETE {base}/__sim/faults` to clear). Every supplier request passes through
@@ -21,6 +21,7 @@ use axum::serve::IncomingStream;
 use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
 
+use crate::reply::json_reply;
 use crate::{infotravel, paytourist, wooba, SimState};
 
 /// One of the three simulated suppliers.
@@ -538,17 +539,6 @@ pub(crate) enum NativeError {
 const HTML_PAGE: &str =
     "<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>Manutenção</title></head>\
 <body><h1>Sistema em manutenção</h1><p>Voltamos em instantes. Torniamo subito.</p></body></html>\n";
-
-pub(crate) fn json_reply(status: StatusCode, value: &impl Serialize) -> Response {
-    json_reply_typed(status, value, "application/json")
-}
-
-pub(crate) fn json_reply_typed(status: StatusCode, value: &impl Serialize, content_type: &'static str) -> Response {
-    match serde_json::to_vec(value) {
-        Ok(body) => (status, [(header::CONTENT_TYPE, content_type)], body).into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
 
 async fn collect(response: Response) -> (axum::http::response::Parts, Bytes) {
     let (parts, body) = response.into_parts();

@@ -1,4 +1,4 @@
-//! Infotravel (Infotera): suppliers.md §1.
+//! Infotravel (Infotera): docs/PROTOCOLS.md#infotravel.
 //!
 //! `POST /authenticate`, `GET /booking/{id}`, `GET /booking?startDate&endDate&page&size` and
 //! `GET /booking?locator=CODE&page&size` under `{base}/api/v1` and under every configured path prefix
@@ -18,13 +18,18 @@ use axum::Router;
 use chrono::NaiveDate;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
+#[cfg(feature = "control")]
+use serde_json::Value;
 
 use crate::data::{self, InfotravelBooking};
-use crate::faults::{json_reply, NativeError};
+#[cfg(feature = "control")]
+use crate::faults::NativeError;
+use crate::reply::json_reply;
 use crate::SimState;
 
-/// Largest page (suppliers.md: `size` at most 500). A larger `size` is clamped, as Spring does.
+/// Largest page (`size` at most 500: docs/PROTOCOLS.md#assumed-for-infotravel). A larger `size` is
+/// clamped, as Spring does.
 pub const MAX_PAGE_SIZE: usize = 500;
 /// Page size when the request names none (Spring's default).
 pub const DEFAULT_PAGE_SIZE: usize = 20;
@@ -75,6 +80,7 @@ fn bad_request(description: &str) -> Response {
     )
 }
 
+#[cfg(feature = "control")]
 pub(crate) fn native_error(e: NativeError) -> Response {
     match e {
         NativeError::BadCredentials | NativeError::BadAccessCode | NativeError::IpBlocked => {
@@ -97,6 +103,7 @@ pub(crate) fn native_error(e: NativeError) -> Response {
 }
 
 /// JSON that parses but has none of the fields of the reply expected on `path`.
+#[cfg(feature = "control")]
 pub(crate) fn wrong_shape(path: &str) -> Value {
     if path.ends_with("/authenticate") {
         json!({ "token": { "value": 42 }, "expires": "soon" })
@@ -107,6 +114,7 @@ pub(crate) fn wrong_shape(path: &str) -> Value {
 
 /// Breaks the middle booking of a page (or the single booking): the id stays so that the error can
 /// name it; `createdAt` is not a date and `bookingAmount.amount` is a Brazilian-formatted string.
+#[cfg(feature = "control")]
 pub(crate) fn malform(value: &mut Value) {
     let target = match value.get_mut("content").and_then(Value::as_array_mut) {
         Some(content) if !content.is_empty() => {
@@ -241,7 +249,7 @@ async fn one(State(state): State<Arc<SimState>>, headers: HeaderMap, Path(id): P
     }
 }
 
-/// A Spring `Page`, with exactly the fields of suppliers.md.
+/// A Spring `Page`, with exactly the fields of docs/PROTOCOLS.md#assumed-for-infotravel.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Page {

@@ -1,18 +1,27 @@
 //! # ponte-sim: the supplier simulator
 //!
 //! Serves Ponte's three remote supplier APIs on loopback, exactly as
-//! `shared/docs/suppliers.md` ("What is known of each remote API") describes them, the *assumed* parts
+//! `docs/PROTOCOLS.md` (what is known and what is assumed of each remote API) describes them, the *assumed* parts
 //! included: field names, casing, status codes, date formats and pagination follow that page to the
 //! letter, because other implementations of the same page are used to check Ponte's clients. Where
 //! the page is silent, the choice made is written next to the code (and in the module docs).
 //!
-//! - [`infotravel`]: `{base}/api/v1/…` (and `{base}/infotravel/api/v1/…`): suppliers.md §1.
-//! - [`wooba`]: `{base}/TravellinkWebApi/api/v1/sales/…`: §2.
-//! - [`paytourist`]: `{base}/api/v1/reductions`, `{base}/api/v1/structures`: §3.
+//! - [`infotravel`]: `{base}/api/v1/…` (and `{base}/infotravel/api/v1/…`): docs/PROTOCOLS.md#infotravel.
+//! - [`wooba`]: `{base}/TravellinkWebApi/api/v1/sales/…`: docs/PROTOCOLS.md#wooba-api-sales.
+//! - [`paytourist`]: `{base}/api/v1/reductions`, `{base}/api/v1/structures`: docs/PROTOCOLS.md#paytourist.
 //! - [`data`]: the seeded generator; booking `i` is a pure function of ([`DataSpec`], `i`).
-//! - [`faults`]: switchable faults, from Rust ([`SimHandle::faults`]) or `POST {base}/__sim/faults`.
+//! - `faults` (feature `control`): switchable faults, from Rust (`SimHandle::faults`) or
+//!   `POST {base}/__sim/faults`, the request log and the other `/__sim/…` control endpoints.
 //!
-//! ## Where suppliers.md is silent
+//! ## Feature `control`: the test rig
+//!
+//! Without it (the default, as the app links this crate for its one-click demo) the simulator serves
+//! the three supplier APIs and nothing else: no faults, no request log, no `/__sim/…` endpoint, no
+//! `control` URLs in [`ClientInfo`], no `ponte-sim` binary. Tests and the binary enable it.
+//!
+//! The Wooba key pair is always generated at run time ([`WoobaKey`]); no private key ships in the crate.
+//!
+//! ## Where docs/PROTOCOLS.md is silent
 //!
 //! Each choice below is the simulator's, not the page's; a client must not depend on it.
 //! - Infotravel: empty product lists are omitted like other nulls; `client` is an object `{id, name}`
@@ -34,31 +43,38 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ponte_sim::SimError> {
-//! use ponte_sim::{Fault, FaultKind, Sim, SimConfig, Supplier};
+//! use ponte_sim::{Sim, SimConfig};
 //! let sim = Sim::start(SimConfig::default().with_test_key()).await?;
 //! let base = sim.base_url(); // http://127.0.0.1:41234
+//! # #[cfg(feature = "control")] {
+//! // With the `control` feature:
+//! use ponte_sim::{Fault, FaultKind, Supplier};
 //! sim.faults().push(Fault::new(FaultKind::RateLimited { retry_after_secs: 1 }).on(Supplier::Infotravel).times(1));
+//! # }
 //! sim.shutdown().await;
 //! # Ok(()) }
 //! ```
 
 pub mod data;
+#[cfg(feature = "control")]
 pub mod faults;
 pub mod infotravel;
 pub mod paytourist;
 pub mod wooba;
 
 mod codes;
+#[cfg(feature = "control")]
+mod control;
+mod reply;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Json, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::response::Response;
 use axum::Router;
 use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -66,8 +82,10 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 pub use data::{DataSpec, Named};
+#[cfg(feature = "control")]
 pub use faults::{Fault, FaultKind, Faults, RequestRecord, Supplier};
 
+#[cfg(feature = "control")]
 use faults::{ConnFd, RequestLog};
 
 /// Why the simulator could not start.
@@ -94,7 +112,8 @@ pub struct SimConfig {
     pub infotravel: InfotravelConfig,
     pub wooba: WoobaConfig,
     pub paytourist: PayTouristConfig,
-    /// How many requests the log keeps (the counters count them all).
+    /// How many requests the log keeps (the counters count them all). Feature `control` only; ignored
+    /// without it (there is no log).
     pub request_log_limit: usize,
 }
 
@@ -120,9 +139,11 @@ impl SimConfig {
         config
     }
 
-    /// Uses the TEST-ONLY Wooba key pair shipped with the crate instead of generating one (fast).
+    /// A Wooba key pair of [`TEST_KEY_BITS`] instead of the default 2048 bits: generated at run time
+    /// like any other (once per process and size), only quicker to make (a few tenths of a second in
+    /// a debug build, against seconds for 2048). Nothing about it is fixed or shipped.
     pub fn with_test_key(mut self) -> SimConfig {
-        self.wooba.key = WoobaKey::TestOnly;
+        self.wooba.key = WoobaKey::Generate { bits: TEST_KEY_BITS };
         self
     }
 }
@@ -171,15 +192,21 @@ impl InfotravelConfig {
     }
 }
 
-/// Where the simulator's "Wooba" RSA key pair comes from.
+/// Modulus of the key [`SimConfig::with_test_key`] generates. Ponte's Wooba client takes any RSA key
+/// the `rsa` crate parses (no minimum size), and PKCS#1 v1.5 with 1024 bits seals up to 117 bytes,
+/// ample for `"<Developer-Token>|dd/MM/yyyy"`.
+pub const TEST_KEY_BITS: usize = 1024;
+
+/// Where the simulator's "Wooba" RSA key pair comes from. No private key is compiled in.
 #[derive(Clone)]
 pub enum WoobaKey {
-    /// A new key of this size, generated once per process (seconds in a debug build).
+    /// A new key of this size, generated once per process and size (2048 bits takes seconds in a
+    /// debug build unless `num-bigint-dig` is optimised; [`TEST_KEY_BITS`] a fraction of one).
     Generate { bits: usize },
-    /// This private key (PKCS#8 or PKCS#1 PEM).
+    /// This private key (PKCS#8 or PKCS#1 PEM), read at run time (`ponte-sim --wooba-key-pem FILE`).
+    /// Feature `control` only: the app's demo simulator cannot even parse a private key.
+    #[cfg(feature = "control")]
     Pem(String),
-    /// The TEST-ONLY key pair in the crate's `keys/` ([`wooba::TEST_ONLY_PRIVATE_KEY_PEM`]).
-    TestOnly,
 }
 
 /// Without the private key: a configuration may end up in a test's failure message.
@@ -187,8 +214,8 @@ impl std::fmt::Debug for WoobaKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WoobaKey::Generate { bits } => write!(f, "Generate {{ bits: {bits} }}"),
+            #[cfg(feature = "control")]
             WoobaKey::Pem(_) => f.write_str("Pem(…)"),
-            WoobaKey::TestOnly => f.write_str("TestOnly"),
         }
     }
 }
@@ -293,6 +320,8 @@ pub struct ClientInfo {
     pub wooba: WoobaInfo,
     pub paytourist: PayTouristInfo,
     pub data: DataSpec,
+    /// Only with the `control` feature (the app's demo simulator has no control endpoints).
+    #[cfg(feature = "control")]
     pub control: ControlInfo,
 }
 
@@ -332,6 +361,7 @@ pub struct PayTouristInfo {
     pub software_id: u64,
 }
 
+#[cfg(feature = "control")]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ControlInfo {
     /// `POST` a fault (or a list), `GET` the active ones, `DELETE` them all.
@@ -347,7 +377,9 @@ pub struct ControlInfo {
 pub(crate) struct SimState {
     pub config: SimConfig,
     pub addr: SocketAddr,
+    #[cfg(feature = "control")]
     pub faults: Faults,
+    #[cfg(feature = "control")]
     pub log: RequestLog,
     /// Infotravel access tokens and when they expire.
     pub infotravel_tokens: Mutex<HashMap<String, Instant>>,
@@ -401,58 +433,48 @@ impl SimState {
                 software_id: c.paytourist.software_id,
             },
             data: c.data.clone(),
-            control: ControlInfo {
-                faults: format!("{base}/__sim/faults"),
-                requests: format!("{base}/__sim/requests"),
-            },
+            #[cfg(feature = "control")]
+            control: control::info(&base),
         }
     }
 }
 
 fn router(state: Arc<SimState>) -> Router {
-    use axum::middleware::from_fn_with_state;
-    let layer = |s: Supplier| from_fn_with_state((state.clone(), s), faults::supplier_layer);
-    let control = Router::new()
-        .route("/__sim/info", get(control_info))
-        .route(
-            "/__sim/faults",
-            get(control_faults)
-                .post(control_add_faults)
-                .delete(control_clear_faults),
-        )
-        .route("/__sim/requests", get(control_requests).delete(control_clear_requests))
-        .route("/__sim/infotravel/expire-tokens", post(control_expire_tokens))
-        .route("/__sim/paytourist/tokens", post(control_add_token))
-        .route("/__sim/paytourist/revoke", post(control_revoke_token));
-    Router::new()
-        .merge(infotravel::routes(&state).route_layer(layer(Supplier::Infotravel)))
-        .merge(wooba::routes().route_layer(layer(Supplier::Wooba)))
-        .merge(paytourist::routes().route_layer(layer(Supplier::PayTourist)))
-        .merge(control)
+    let suppliers = [infotravel::routes(&state), wooba::routes(), paytourist::routes()];
+    // The test rig: every supplier request goes through the fault layer (which also logs it), and
+    // the `/__sim/…` control endpoints are served.
+    #[cfg(feature = "control")]
+    let suppliers = {
+        let [i, w, p] = suppliers;
+        [
+            control::with_faults(&state, i, Supplier::Infotravel),
+            control::with_faults(&state, w, Supplier::Wooba),
+            control::with_faults(&state, p, Supplier::PayTourist),
+        ]
+    };
+    let router = suppliers.into_iter().fold(Router::new(), Router::merge);
+    #[cfg(feature = "control")]
+    let router = router.merge(control::routes());
+    router
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
 }
 
+#[cfg_attr(not(feature = "control"), allow(unused_variables))]
 async fn not_found(State(state): State<Arc<SimState>>, request: axum::extract::Request) -> Response {
-    state.log.push(RequestRecord {
-        supplier: None,
-        method: request.method().to_string(),
-        path: request.uri().path().to_string(),
-        query: request.uri().query().map(faults::redact_query),
-        status: Some(404),
-        fault: None,
-        elapsed_ms: 0,
-    });
-    faults::json_reply(
+    #[cfg(feature = "control")]
+    control::log_not_found(&state, &request);
+    reply::json_reply(
         StatusCode::NOT_FOUND,
         &serde_json::json!({ "code": "NOT_FOUND", "message": "Not Found", "description": request.uri().path() }),
     )
 }
 
-/// Infotravel's error shape (suppliers.md: every non-2xx carries code, message, description).
+/// Infotravel's error shape (every non-2xx carries code, message, description:
+/// docs/PROTOCOLS.md#known-about-infotravel).
 async fn method_not_allowed(request: axum::extract::Request) -> Response {
-    faults::json_reply(
+    reply::json_reply(
         StatusCode::METHOD_NOT_ALLOWED,
         &serde_json::json!({
             "code": "METHOD_NOT_ALLOWED",
@@ -460,92 +482,6 @@ async fn method_not_allowed(request: axum::extract::Request) -> Response {
             "description": format!("{} {}", request.method(), request.uri().path()),
         }),
     )
-}
-
-async fn control_info(State(state): State<Arc<SimState>>) -> Json<ClientInfo> {
-    Json(state.client_info())
-}
-
-async fn control_faults(State(state): State<Arc<SimState>>) -> Json<Vec<Fault>> {
-    Json(state.faults.active())
-}
-
-/// One fault or a list of them.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    Many(Vec<Fault>),
-    One(Fault),
-}
-
-async fn control_add_faults(State(state): State<Arc<SimState>>, body: axum::body::Bytes) -> Response {
-    match serde_json::from_slice::<OneOrMany>(&body) {
-        Ok(OneOrMany::One(f)) => state.faults.push(f),
-        Ok(OneOrMany::Many(list)) => list.into_iter().for_each(|f| state.faults.push(f)),
-        Err(e) => return (StatusCode::BAD_REQUEST, format!("not a fault: {e}")).into_response(),
-    }
-    Json(state.faults.active()).into_response()
-}
-
-async fn control_clear_faults(State(state): State<Arc<SimState>>) -> StatusCode {
-    state.faults.clear();
-    StatusCode::NO_CONTENT
-}
-
-async fn control_requests(State(state): State<Arc<SimState>>) -> Json<Vec<RequestRecord>> {
-    Json(state.log.records())
-}
-
-async fn control_clear_requests(State(state): State<Arc<SimState>>) -> StatusCode {
-    state.log.clear();
-    StatusCode::NO_CONTENT
-}
-
-async fn control_expire_tokens(State(state): State<Arc<SimState>>) -> StatusCode {
-    expire_infotravel_tokens(&state);
-    StatusCode::NO_CONTENT
-}
-
-async fn control_add_token(State(state): State<Arc<SimState>>, Json(token): Json<PayTouristToken>) -> StatusCode {
-    add_paytourist_token(&state, token);
-    StatusCode::NO_CONTENT
-}
-
-#[derive(Deserialize)]
-struct RevokeRequest {
-    token: String,
-}
-
-async fn control_revoke_token(State(state): State<Arc<SimState>>, Json(r): Json<RevokeRequest>) -> StatusCode {
-    if revoke_paytourist_token(&state, &r.token) {
-        StatusCode::NO_CONTENT
-    } else {
-        StatusCode::NOT_FOUND
-    }
-}
-
-fn expire_infotravel_tokens(state: &SimState) {
-    state
-        .infotravel_tokens
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clear();
-}
-
-fn add_paytourist_token(state: &SimState, token: PayTouristToken) {
-    let mut tokens = state.paytourist_tokens.lock().unwrap_or_else(|e| e.into_inner());
-    tokens.retain(|t| t.token != token.token);
-    tokens.push(token);
-}
-
-fn revoke_paytourist_token(state: &SimState, token: &str) -> bool {
-    let mut tokens = state.paytourist_tokens.lock().unwrap_or_else(|e| e.into_inner());
-    let mut found = false;
-    for t in tokens.iter_mut().filter(|t| t.token == token) {
-        t.revoked = true;
-        found = true;
-    }
-    found
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -570,7 +506,9 @@ async fn prepare(config: SimConfig) -> Result<(Arc<SimState>, watch::Sender<bool
     let addr = listener.local_addr()?;
     let state = Arc::new(SimState {
         addr,
+        #[cfg(feature = "control")]
         faults: Faults::default(),
+        #[cfg(feature = "control")]
         log: RequestLog::new(config.request_log_limit),
         infotravel_tokens: Mutex::new(HashMap::new()),
         wooba: keys,
@@ -582,12 +520,15 @@ async fn prepare(config: SimConfig) -> Result<(Arc<SimState>, watch::Sender<bool
     let mut graceful_rx = stop_rx.clone();
     let mut deadline_rx = stop_rx;
     let serve = async move {
-        let server = axum::serve(listener, app.into_make_service_with_connect_info::<ConnFd>()).with_graceful_shutdown(
-            async move {
-                // A dropped sender (the handle dropped) stops the server too.
-                let _ = graceful_rx.wait_for(|stop| *stop).await;
-            },
-        );
+        // The faults that close a connection on purpose need its socket.
+        #[cfg(feature = "control")]
+        let server = axum::serve(listener, app.into_make_service_with_connect_info::<ConnFd>());
+        #[cfg(not(feature = "control"))]
+        let server = axum::serve(listener, app.into_make_service());
+        let server = server.with_graceful_shutdown(async move {
+            // A dropped sender (the handle dropped) stops the server too.
+            let _ = graceful_rx.wait_for(|stop| *stop).await;
+        });
         tokio::select! {
             _ = server => {}
             _ = async move {
@@ -695,40 +636,6 @@ impl SimHandle {
             Utc::now().date_naive(),
         )
         .expect("the simulator's own public key encrypts")
-    }
-
-    /// The switchable faults.
-    pub fn faults(&self) -> &Faults {
-        &self.state.faults
-    }
-
-    /// The request log, oldest first (method, path, status, fault; never a header or a body).
-    pub fn requests(&self) -> Vec<RequestRecord> {
-        self.state.log.records()
-    }
-
-    /// Requests received by this supplier (`None`: all, unknown paths included) since the last clear.
-    pub fn request_count(&self, supplier: Option<Supplier>) -> usize {
-        self.state.log.count(supplier)
-    }
-
-    pub fn clear_requests(&self) {
-        self.state.log.clear();
-    }
-
-    /// Expires every Infotravel token now: the next call gets a 401 and must authenticate again.
-    pub fn expire_infotravel_tokens(&self) {
-        expire_infotravel_tokens(&self.state);
-    }
-
-    /// Adds (or replaces) a PayTourist token.
-    pub fn add_paytourist_token(&self, token: PayTouristToken) {
-        add_paytourist_token(&self.state, token);
-    }
-
-    /// Revokes a PayTourist token; `false` if unknown.
-    pub fn revoke_paytourist_token(&self, token: &str) -> bool {
-        revoke_paytourist_token(&self.state, token)
     }
 
     /// Stops serving and waits for the server to finish (at most about a second for requests in flight).

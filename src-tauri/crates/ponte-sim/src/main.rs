@@ -2,7 +2,8 @@
 //!
 //! Prints one JSON line on stdout ([`ponte_sim::ClientInfo`]: base URL, credentials, tokens, the
 //! Wooba public key) once it listens, then serves until killed. Faults are set over HTTP:
-//! `POST {base}/__sim/faults`.
+//! `POST {base}/__sim/faults`. Built only with the crate's `control` feature
+//! (`cargo run -p ponte-sim --features control -- …`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,7 +16,7 @@ use ponte_sim::{Sim, SimConfig, WoobaKey};
 #[derive(Parser)]
 #[command(
     name = "ponte-sim",
-    about = "Serves Infotravel, Wooba API Sales and PayTourist on 127.0.0.1, as shared/docs/suppliers.md describes them."
+    about = "Serves Infotravel, Wooba API Sales and PayTourist on 127.0.0.1, as docs/PROTOCOLS.md describes them."
 )]
 struct Args {
     /// Loopback port (0: any free port).
@@ -36,14 +37,14 @@ struct Args {
     /// Infotravel token lifetime in seconds.
     #[arg(long)]
     token_ttl: Option<u64>,
-    /// Wooba private key (PEM); default: a new 2048-bit key.
+    /// Wooba private key (PEM), read at start; default: a new 2048-bit key.
     #[arg(long, conflicts_with = "wooba_test_key")]
     wooba_key_pem: Option<PathBuf>,
-    /// Use the crate's TEST-ONLY Wooba key pair (fast start).
+    /// A new, smaller Wooba key (1024 bits: a fast start, even in a debug build).
     #[arg(long)]
     wooba_test_key: bool,
     /// Print the JSON line (with the port asked for) and exit without serving. With a generated Wooba
-    /// key the public key printed dies with the process: combine with --wooba-test-key or --wooba-key-pem.
+    /// key the public key printed dies with the process: pass --wooba-key-pem to keep one.
     #[arg(long)]
     print_config: bool,
 }
@@ -61,7 +62,7 @@ fn config(args: &Args) -> Result<SimConfig, String> {
         config.infotravel.token_ttl_secs = ttl;
     }
     if args.wooba_test_key {
-        config.wooba.key = WoobaKey::TestOnly;
+        config = config.with_test_key();
     }
     if let Some(path) = &args.wooba_key_pem {
         let pem = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;

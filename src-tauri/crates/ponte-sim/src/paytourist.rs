@@ -1,4 +1,4 @@
-//! PayTourist: suppliers.md §3.
+//! PayTourist: docs/PROTOCOLS.md#paytourist.
 //!
 //! `GET {base}/api/v1/reductions?structure_id=…&software_id=…` (the call that verifies a token) and
 //! `GET {base}/api/v1/structures`, with `Authorization: Bearer <token>` and `Accept: application/json`.
@@ -18,7 +18,9 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use crate::data;
-use crate::faults::{json_reply, NativeError};
+#[cfg(feature = "control")]
+use crate::faults::NativeError;
+use crate::reply::json_reply;
 use crate::SimState;
 
 pub(crate) fn routes() -> Router<Arc<SimState>> {
@@ -31,6 +33,7 @@ fn unauthenticated() -> Response {
     json_reply(StatusCode::UNAUTHORIZED, &json!({ "message": "Unauthenticated." }))
 }
 
+#[cfg(feature = "control")]
 pub(crate) fn native_error(e: NativeError) -> Response {
     match e {
         NativeError::BadCredentials | NativeError::BadAccessCode | NativeError::IpBlocked => unauthenticated(),
@@ -46,11 +49,13 @@ pub(crate) fn native_error(e: NativeError) -> Response {
     }
 }
 
+#[cfg(feature = "control")]
 pub(crate) fn wrong_shape() -> Value {
     json!({ "data": "OK", "status": 1 })
 }
 
 /// Breaks the middle item of `data`: its id becomes a string and its name disappears.
+#[cfg(feature = "control")]
 pub(crate) fn malform(value: &mut Value) {
     if let Some(items) = value.get_mut("data").and_then(Value::as_array_mut) {
         if items.is_empty() {

@@ -1,4 +1,4 @@
-//! Wooba API Sales (Travellink Web API): suppliers.md §2.
+//! Wooba API Sales (Travellink Web API): docs/PROTOCOLS.md#wooba-api-sales.
 //!
 //! `POST {base}/TravellinkWebApi/api/v1/sales/list` and `…/sales/details`. Every call carries the
 //! software vendor's `Developer-Token` and `Developer-Access-Code` =
@@ -16,25 +16,25 @@ use axum::routing::post;
 use axum::Router;
 use base64::Engine;
 use chrono::{Duration, NaiveDate, Utc};
+#[cfg(feature = "control")]
 use rsa::pkcs1::DecodeRsaPrivateKey;
-use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePublicKey, LineEnding};
+#[cfg(feature = "control")]
+use rsa::pkcs8::DecodePrivateKey;
+use rsa::pkcs8::{DecodePublicKey, EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::data::{self, WoobaSale};
-use crate::faults::{json_reply_typed, NativeError};
+#[cfg(feature = "control")]
+use crate::faults::NativeError;
+use crate::reply::json_reply_typed;
 use crate::{SimError, SimState, WoobaKey};
 
 /// ASP.NET Web API's content type.
 const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// Page size when the request names none.
 pub const DEFAULT_PAGE_SIZE: usize = 100;
-
-/// The TEST-ONLY key pair shipped with the crate (see `keys/`): public, never for real use.
-pub const TEST_ONLY_PRIVATE_KEY_PEM: &str = include_str!("../keys/TEST-ONLY-wooba-private-key.pem");
-/// Public half of [`TEST_ONLY_PRIVATE_KEY_PEM`].
-pub const TEST_ONLY_PUBLIC_KEY_PEM: &str = include_str!("../keys/TEST-ONLY-wooba-public-key.pem");
 
 pub(crate) fn routes() -> Router<Arc<SimState>> {
     Router::new()
@@ -46,7 +46,7 @@ pub(crate) fn routes() -> Router<Arc<SimState>> {
 // Keys and the developer access code
 // ---------------------------------------------------------------------------------------------
 
-/// The simulator's "Wooba" key pair.
+/// The simulator's "Wooba" key pair, made (or read) at run time: no private key is compiled in.
 pub(crate) struct Keys {
     private: RsaPrivateKey,
     pub public_pem: String,
@@ -56,7 +56,7 @@ pub(crate) struct Keys {
 }
 
 /// The block between `-----BEGIN` and the matching `-----END …-----`, so that explanatory text
-/// around a PEM (like the TEST-ONLY label) does not stop the parser.
+/// around a PEM (a label, a comment) does not stop the parser.
 fn pem_block(text: &str) -> Option<&str> {
     let start = text.find("-----BEGIN ")?;
     let end_marker = text[start..].find("-----END ")? + start;
@@ -65,6 +65,7 @@ fn pem_block(text: &str) -> Option<&str> {
 }
 
 /// A private key from PEM: PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 (`BEGIN RSA PRIVATE KEY`).
+#[cfg(feature = "control")]
 pub(crate) fn parse_private_key(pem: &str) -> Result<RsaPrivateKey, SimError> {
     let block = pem_block(pem).ok_or_else(|| SimError::Key("no PEM block".into()))?;
     RsaPrivateKey::from_pkcs8_pem(block)
@@ -72,7 +73,8 @@ pub(crate) fn parse_private_key(pem: &str) -> Result<RsaPrivateKey, SimError> {
         .map_err(|e| SimError::Key(e.to_string()))
 }
 
-/// Keys generated in this process, by size: generating a 2048-bit key takes seconds in a debug build.
+/// Keys generated in this process, by size: generating a 2048-bit key takes seconds in a debug build
+/// (unless `num-bigint-dig` is optimised), so every simulator of a test process shares one.
 fn generated(bits: usize) -> Result<RsaPrivateKey, SimError> {
     static CACHE: OnceLock<Mutex<HashMap<usize, RsaPrivateKey>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
@@ -89,8 +91,8 @@ impl Keys {
     pub(crate) fn load(key: &WoobaKey) -> Result<Keys, SimError> {
         let private = match key {
             WoobaKey::Generate { bits } => generated(*bits)?,
+            #[cfg(feature = "control")]
             WoobaKey::Pem(pem) => parse_private_key(pem)?,
-            WoobaKey::TestOnly => parse_private_key(TEST_ONLY_PRIVATE_KEY_PEM)?,
         };
         let public_pem = RsaPublicKey::from(&private)
             .to_public_key_pem(LineEnding::LF)
@@ -183,6 +185,7 @@ fn bad_access_code() -> Response {
     exception("AccessCodeInvalido", "Developer-Access-Code inválido")
 }
 
+#[cfg(feature = "control")]
 pub(crate) fn native_error(e: NativeError) -> Response {
     match e {
         NativeError::BadCredentials | NativeError::ApiAccessDenied => bad_credentials(),
@@ -194,12 +197,14 @@ pub(crate) fn native_error(e: NativeError) -> Response {
     }
 }
 
+#[cfg(feature = "control")]
 pub(crate) fn wrong_shape() -> Value {
     json!({ "Result": { "Vendas": "0", "Pagina": "1" }, "Success": true })
 }
 
 /// Breaks the middle sale of a list (or the sale of a details reply): `SaleId` and `Locator` stay,
 /// `SaleDate` is not a `/Date(…)/`, and the first payment's amount is a string.
+#[cfg(feature = "control")]
 pub(crate) fn malform(value: &mut Value) {
     let target = if let Some(sales) = value.get_mut("Sales").and_then(Value::as_array_mut) {
         if sales.is_empty() {

@@ -1,5 +1,6 @@
 //! The `ponte-sim` binary: one JSON line on stdout with what a client needs, then it serves, and its
 //! faults are driven over HTTP (as UI tests do).
+#![cfg(feature = "control")]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

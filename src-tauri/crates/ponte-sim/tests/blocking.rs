@@ -1,4 +1,5 @@
 //! `SimHandle::start_blocking`: a simulator for synchronous tests, on its own thread and runtime.
+#![cfg(feature = "control")]
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -52,7 +52,7 @@ async fn two_simulators_with_one_seed_serve_the_same_bytes() {
 }
 
 #[test]
-fn infotravel_data_has_every_kind_and_the_seed_000_cases() {
+fn infotravel_data_has_every_kind_and_the_required_cases() {
     let s = spec(42, 2000);
     let mut kinds = BTreeMap::new();
     let mut payment_types = BTreeSet::new();
@@ -100,7 +100,7 @@ fn infotravel_data_has_every_kind_and_the_seed_000_cases() {
 }
 
 #[test]
-fn wooba_data_has_every_kind_and_the_seed_000_cases() {
+fn wooba_data_has_every_kind_and_the_required_cases() {
     let s = spec(42, 2000);
     let mut kinds = BTreeSet::new();
     let mut payment_types = BTreeSet::new();

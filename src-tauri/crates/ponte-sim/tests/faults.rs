@@ -1,5 +1,6 @@
 //! Every switchable fault, set from Rust and over HTTP, with counts, skips and path filters; and the
 //! request log.
+#![cfg(feature = "control")]
 
 mod common;
 

@@ -1,5 +1,5 @@
-//! Wooba API Sales as suppliers.md §2 describes it: developer headers, agency credentials in the body,
-//! HTTP 200 errors with `Exception`, `/Date(ms-0300)/` dates, pages from 1, exact locators.
+//! Wooba API Sales as docs/PROTOCOLS.md#wooba-api-sales describes it: developer headers, agency credentials in
+//! the body, HTTP 200 errors with `Exception`, `/Date(ms-0300)/` dates, pages from 1, exact locators.
 
 mod common;
 
@@ -169,6 +169,28 @@ async fn the_developer_access_code_is_checked() {
     let code = wooba::access_code(&pem, &token, today).unwrap();
     let (_, code) = exception_code(send("intruso".into(), Some(code)).await.unwrap()).await;
     assert_eq!(code.as_deref(), Some("AccessCodeInvalido"));
+}
+
+#[tokio::test]
+async fn the_test_key_is_generated_at_run_time() {
+    use rsa::pkcs8::DecodePublicKey;
+    use rsa::traits::PublicKeyParts;
+    let sim = start().await;
+    let pem = sim.wooba_public_key_pem();
+    let key = rsa::RsaPublicKey::from_public_key_pem(pem).expect("an SPKI public key");
+    assert_eq!(key.n().bits(), ponte_sim::TEST_KEY_BITS);
+    assert!(matches!(
+        sim.config().wooba.key,
+        ponte_sim::WoobaKey::Generate {
+            bits: ponte_sim::TEST_KEY_BITS
+        }
+    ));
+    let info = serde_json::to_string(&sim.client_info()).unwrap();
+    assert!(!info.contains("PRIVATE KEY"), "only the public half is handed out");
+    // Ponte's client encrypts with it (the access code of `wooba_post`): a real call succeeds.
+    let body = list_body(&sim, "2026-01-01", "2026-01-31", 1, 10);
+    let (status, code) = exception_code(wooba_post(&sim, &client(), "list", &body).await).await;
+    assert_eq!((status, code), (200, None));
 }
 
 /// A public key that is not the simulator's (generated small: this is a debug build).

@@ -1,5 +1,5 @@
 //! Ponte's suppliers over HTTP. One module per remote API; within each, the parts of the protocol that
-//! no public source shows live in an `assumed` module, next to a pointer to `shared/docs/suppliers.md`,
+//! no public source shows live in an `assumed` module, next to a pointer to `docs/PROTOCOLS.md`,
 //! so they can be corrected in one place when a supplier hands over its specification.
 
 pub mod connection_test;

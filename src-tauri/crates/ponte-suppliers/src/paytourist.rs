@@ -1,4 +1,5 @@
-//! PayTourist client — suppliers.md §3. A token is verified with the read-only `GET /api/v1/reductions`.
+//! PayTourist client — docs/PROTOCOLS.md#paytourist. A token is verified with the read-only
+//! `GET /api/v1/reductions`.
 
 use reqwest::StatusCode;
 use secrecy::{ExposeSecret, SecretString};

@@ -1,5 +1,6 @@
-//! Infotravel (Infotera): the form of seed 000 (URL Webservice, Identificador do Fornecedor, Código da
-//! Agência) plus "Acesso à API", because the API authenticates with an integration user (suppliers.md §1).
+//! Infotravel (Infotera): the form the user knows (URL Webservice, Identificador do Fornecedor, Código da
+//! Agência: docs/PROTOCOLS.md#integration-forms) plus "Acesso à API", because the API authenticates with an
+//! integration user (docs/PROTOCOLS.md#known-about-infotravel).
 
 use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
 

@@ -78,7 +78,7 @@ pub enum Rule {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Section {
-    /// The fields the help article lists.
+    /// The fields the user's setup instructions list (docs/PROTOCOLS.md#integration-forms).
     Main,
     /// "Acesso à API": credentials of the integration user.
     ApiAccess,

@@ -1,5 +1,5 @@
-//! PayTourist (seed 001): one host per municipality (`https://{comune}.paytourist.com`), the hotel's
-//! structure and its software. Tokens belong to Booking users and are managed in Tokens de API.
+//! PayTourist (docs/PROTOCOLS.md#paytourist): one host per municipality (`https://{comune}.paytourist.com`),
+//! the hotel's structure and its software. Tokens belong to Booking users and are managed in Tokens de API.
 
 use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
 

@@ -1,5 +1,6 @@
-//! Wooba API Sales (Travellink): Usuário, Senha and URL Webservice, as seed 000 lists them. The
-//! vendor-level Developer-Token and Wooba's public key are application settings, not per integration.
+//! Wooba API Sales (Travellink): Usuário, Senha and URL Webservice, as the user knows them
+//! (docs/PROTOCOLS.md#integration-forms). The vendor-level Developer-Token and Wooba's public key are
+//! application settings, not per integration.
 
 use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Section};
 

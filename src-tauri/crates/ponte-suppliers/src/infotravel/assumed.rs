@@ -1,5 +1,5 @@
-//! Infotravel details no public source shows (suppliers.md §1 "Assumed"). Correct them here, and only
-//! here, when the supplier hands over its specification.
+//! Infotravel details no public source shows (docs/PROTOCOLS.md#assumed-for-infotravel). Correct them
+//! here, and only here, when the supplier hands over its specification.
 
 /// Error code of a 403 when the supplier has not released API access for the agency.
 pub const API_ACCESS_DENIED: &str = "API_ACCESS_DENIED";

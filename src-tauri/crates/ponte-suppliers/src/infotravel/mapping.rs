@@ -1,5 +1,6 @@
-//! An Infotravel `ApiBooking` (suppliers.md §1) → Ponte's sale. Product lists map to seed 000's kinds:
-//! circuits are tour packages, transfers are ground transport; a list with no kind is kept as `unmapped`.
+//! An Infotravel `ApiBooking` (docs/PROTOCOLS.md#known-about-infotravel) → Ponte's sale. Product lists map
+//! to the user's kinds (docs/PROTOCOLS.md#imported-product-kinds): circuits are tour packages, transfers
+//! are ground transport; a list with no kind is kept as `unmapped` (docs/PROTOCOLS.md#infotravel-mapping).
 
 use chrono_tz::Tz;
 use ponte_core::sales::{Passenger, Payment, Product, ProductKind, SaleStatus, SupplierSale};

@@ -1,4 +1,5 @@
-//! Infotravel (Infotera) REST client — suppliers.md §1. Known parts here; assumed ones in [`assumed`].
+//! Infotravel (Infotera) REST client — docs/PROTOCOLS.md#infotravel. Known parts here; assumed ones in
+//! [`assumed`].
 
 pub mod assumed;
 pub mod mapping;

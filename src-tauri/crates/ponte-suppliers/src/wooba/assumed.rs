@@ -1,5 +1,5 @@
-//! Wooba API Sales details no public source shows (suppliers.md §2 "Assumed"). Correct them here, and
-//! only here, when Wooba hands over its specification.
+//! Wooba API Sales details no public source shows (docs/PROTOCOLS.md#assumed-for-wooba). Correct them
+//! here, and only here, when Wooba hands over its specification.
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};

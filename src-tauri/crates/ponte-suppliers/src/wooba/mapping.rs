@@ -1,5 +1,6 @@
-//! A Wooba `Sale` (suppliers.md §2, assumed shape) → Ponte's sale. Seed 000: Wooba imports car rental,
-//! hotel nights, air tickets and travel insurance; any other product type is kept as `unmapped`.
+//! A Wooba `Sale` (assumed shape: docs/PROTOCOLS.md#assumed-for-wooba) → Ponte's sale. Wooba imports car
+//! rental, hotel nights, air tickets and travel insurance (docs/PROTOCOLS.md#imported-product-kinds); any
+//! other product type is kept as `unmapped`.
 
 use chrono_tz::Tz;
 use ponte_core::sales::{Passenger, Payment, Product, ProductKind, SaleStatus, SupplierSale};

@@ -1,5 +1,6 @@
-//! Wooba API Sales (Travellink Web API) client — suppliers.md §2. Known parts here; assumed ones in
-//! [`assumed`]. Errors arrive as HTTP 200 with an `Exception` object, as in older Travellink services.
+//! Wooba API Sales (Travellink Web API) client — docs/PROTOCOLS.md#wooba-api-sales. Known parts here;
+//! assumed ones in [`assumed`]. Errors arrive as HTTP 200 with an `Exception` object, as in older Travellink
+//! services.
 
 pub mod assumed;
 pub mod mapping;

@@ -1,0 +1,26 @@
+use ponte_core::expiries::{self, Expiry, ReminderSettings};
+use ponte_core::ErrorReply;
+
+use crate::request as rq;
+use crate::Api;
+
+pub async fn expiries(api: &Api, _: rq::expiries_list) -> Result<Vec<Expiry>, ErrorReply> {
+    api.with_db(expiries::list)
+}
+
+pub async fn settings_get(api: &Api, _: rq::reminder_settings_get) -> Result<ReminderSettings, ErrorReply> {
+    api.with_db(expiries::reminder_settings)
+}
+
+pub async fn settings_set(api: &Api, r: rq::reminder_settings_set) -> Result<ReminderSettings, ErrorReply> {
+    let s = api.with_db(|db| expiries::set_reminder_settings(db, &r.input))?;
+    api.reminders_changed.poke();
+    Ok(s)
+}
+
+pub async fn secret_expiry_set(api: &Api, r: rq::secret_expiry_set) -> Result<(), ErrorReply> {
+    api.with_db(|db| expiries::set_secret_expiry(db, r.integration_id, &r.field, r.expires_on.as_deref()))?;
+    api.reminders_changed.poke();
+    api.host.expiries_changed();
+    Ok(())
+}

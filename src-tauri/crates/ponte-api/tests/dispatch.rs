@@ -1,0 +1,174 @@
+//! The command surface as a host sees it: names and JSON in, JSON or a typed error out, events on the
+//! sink. Real SQLite in a temp folder; commands that touch secrets use the real keyring (the test
+//! script's gnome-keyring session) under a per-test service name.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use ponte_api::{Api, EventSink, HostServices};
+use ponte_core::expiries::Expiry;
+use ponte_core::i18n::Locale;
+use secrecy::SecretString;
+use serde_json::{json, Value};
+
+struct NoHost;
+
+impl HostServices for NoHost {
+    fn copy_secret(&self, _: SecretString, _: Duration) -> Result<(), String> {
+        Err("no clipboard here".into())
+    }
+    fn notify(&self, _: Locale, _: &str, _: &Expiry) {}
+    fn autostart(&self, _: Option<bool>) -> Result<bool, String> {
+        Ok(false)
+    }
+    fn save_path(&self, _: &str, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Collect(Mutex<Vec<Value>>);
+
+impl EventSink for Collect {
+    fn send(&self, event: Value) {
+        self.0.lock().unwrap().push(event);
+    }
+}
+
+fn api(dir: &std::path::Path) -> Api {
+    let service = format!("io.ponte.desktop.test.api.{}", std::process::id());
+    Api::open(dir.to_path_buf(), &service, Box::new(NoHost))
+}
+
+fn run(api: &Api, name: &str, args: Value) -> Result<Value, ponte_core::ErrorReply> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(ponte_api::dispatch(api, name, args, &ponte_api::events::NoEvents))
+}
+
+#[test]
+fn people_round_trip_with_the_windows_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = api(dir.path());
+    let p = run(
+        &api,
+        "person_create",
+        json!({"input": {"kind": "company", "name": "BWT Operadora", "document": "11.222.333/0001-81"}}),
+    )
+    .unwrap();
+    assert_eq!(p["document_display"], "11.222.333/0001-81");
+    let found = run(&api, "people_search", json!({"query": "bwt", "kind": null})).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    // Commands without arguments accept `{}` and null alike.
+    assert!(run(&api, "app_info", Value::Null).unwrap()["version"].is_string());
+    // camelCase argument names, as Tauri and the generated client send them.
+    assert_eq!(
+        run(&api, "import_runs", json!({"integrationId": null})).unwrap(),
+        json!([])
+    );
+}
+
+#[test]
+fn an_unknown_command_is_a_typed_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = run(&api(dir.path()), "drop_everything", json!({})).unwrap_err();
+    assert_eq!(err.code, "unknown_command");
+}
+
+#[test]
+fn arguments_that_do_not_fit_are_refused_without_echoing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = api(dir.path());
+    // A secret pasted where a number goes must not come back in the error.
+    let err = run(&api, "person_get", json!({"id": "Bearer sk_live_TOPSECRET"})).unwrap_err();
+    assert_eq!(err.code, "bad_request");
+    let text = serde_json::to_string(&err).unwrap();
+    assert!(!text.contains("TOPSECRET"), "{text}");
+    let err = run(&api, "token_rotation_step", json!({"id": 1, "step": "hacked"})).unwrap_err();
+    assert_eq!(err.code, "bad_request", "a rotation step outside the enum");
+}
+
+#[test]
+fn a_failed_start_is_reported_by_every_command_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let api = api(&file.join("data"));
+    let info = run(&api, "app_info", json!({})).unwrap();
+    assert_eq!(info["startup_error"]["code"], "data_dir");
+    assert_eq!(
+        run(&api, "people_search", json!({"query": "", "kind": null}))
+            .unwrap_err()
+            .code,
+        "data_dir"
+    );
+}
+
+#[test]
+fn the_export_asks_the_host_and_a_cancelled_dialog_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = api(dir.path());
+    assert_eq!(
+        run(&api, "sales_export_csv", json!({"filter": {}, "separator": ";"})).unwrap(),
+        Value::Null
+    );
+    // The page can no longer choose where a file goes: an extra `path` is ignored.
+    let r = run(
+        &api,
+        "sales_export_csv",
+        json!({"filter": {}, "separator": ",", "path": "/tmp/x.csv"}),
+    )
+    .unwrap();
+    assert_eq!(r, Value::Null);
+}
+
+#[test]
+fn import_preview_streams_progress_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = api(dir.path());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sim = rt
+        .block_on(ponte_sim::Sim::start(ponte_sim::SimConfig::new(7, 120).with_test_key()))
+        .unwrap();
+    let info = sim.client_info();
+    let person = run(
+        &api,
+        "person_create",
+        json!({"input": {"kind": "company", "name": "BWT"}}),
+    )
+    .unwrap();
+    let saved = run(
+        &api,
+        "integration_create",
+        json!({"input": {
+            "type": "infotravel", "description": "BWT (Infotravel)", "person_id": person["id"],
+            "values": {"url": info.infotravel.url, "supplier_id": info.infotravel.client,
+                       "agency_code": info.infotravel.agency, "username": info.infotravel.username},
+            "secrets": {"password": info.infotravel.password}
+        }}),
+    )
+    .unwrap();
+    let id = saved["integration"]["id"].clone();
+    let events = Collect::default();
+    let summary = rt
+        .block_on(ponte_api::dispatch(
+            &api,
+            "import_preview",
+            json!({"integrationId": id, "query": {"mode": "dates", "from": "2026-01-01", "to": "2026-12-31"}}),
+            &events,
+        ))
+        .unwrap();
+    assert_eq!(summary["outcome"], "completed", "{summary}");
+    let events = events.0.into_inner().unwrap();
+    assert!(!events.is_empty(), "progress arrived while it ran");
+    assert!(events.iter().all(|e| e["pages_done"].is_number()), "{events:?}");
+    // The registry is free again: a second run may start.
+    assert!(!api.imports.is_running(id.as_i64().unwrap()));
+    let store = api.secrets().unwrap();
+    api.with_db_mut(|db| ponte_core::integrations::delete(db, &store, id.as_i64().unwrap()))
+        .unwrap();
+    rt.block_on(sim.shutdown());
+}
