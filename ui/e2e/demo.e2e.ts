@@ -54,7 +54,6 @@ const integrations = () => host().call<Integration[]>('integrations_list', { fil
 const h1 = (page: Page) => page.locator('h1').textContent();
 const toast = (page: Page) => page.getByTestId('toast').textContent();
 /** A day `days` days from today in the browser (negative: before), as `YYYY-MM-DD`. */
-// (the browser and the core run on this machine, in its time zone: isoDay gives the same day for seeds)
 const localDay = (page: Page, days: number) =>
   page.evaluate((n) => {
     const d = new Date();

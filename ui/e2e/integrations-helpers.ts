@@ -41,6 +41,13 @@ export const simAcceptToken = (host: Host, token: string) => simPost(host, '/__s
 /** PayTourist revokes this token (`POST /__sim/paytourist/revoke`): it gets a 401 from now on. */
 export const simRevokeToken = (host: Host, token: string) => simPost(host, '/__sim/paytourist/revoke', { token });
 
+/** How many requests the simulated supplier received so far (`GET /__sim/requests`). */
+export async function simRequestCount(host: Host, supplier: 'infotravel' | 'wooba' | 'paytourist'): Promise<number> {
+  const r = await fetch(`${host.sim.base_url}/__sim/requests`);
+  if (!r.ok) throw new Error(`sim requests: HTTP ${r.status}`);
+  return ((await r.json()) as { supplier: string | null }[]).filter((x) => x.supplier === supplier).length;
+}
+
 /** An agency's people (valid documents), as a user would have typed them. */
 export const PEOPLE: PersonInput[] = [
   { kind: 'company', name: 'Atlântica Operadora de Viagens Ltda', trade_name: 'Atlântica Operadora', document: '45.781.392/0001-01', email: 'comercial@atlantica.example.com.br', phone: '+55 11 3456-7890' },
@@ -162,6 +169,7 @@ export async function seedTokens(host: Host): Promise<TokensSeed> {
 export async function watchApi(page: Page) {
   const requests: { cmd: string; args: Record<string, unknown> }[] = [];
   const bodies: { cmd: string; body: string }[] = [];
+  const held = new Map<string, Promise<void>>();
   const cmdOf = (url: string) => new URL(url).pathname.slice('/api/'.length);
   await page.route(
     (url) => url.pathname.startsWith('/api/'),
@@ -172,6 +180,11 @@ export async function watchApi(page: Page) {
       try {
         const response = await route.fetch();
         body = await response.text();
+        const hold = held.get(cmdOf(request.url()));
+        if (hold) {
+          held.delete(cmdOf(request.url()));
+          await hold;
+        }
         await route.fulfill({ response, body });
       } catch {
         return; // the page (or its host) closed meanwhile: nothing reached it
@@ -184,6 +197,15 @@ export async function watchApi(page: Page) {
     requests,
     /** Every reply body handed to the page so far, each prefixed by its command. */
     replies: () => bodies.map((b) => `${b.cmd} ${b.body}`).join('\n'),
+    /**
+     * Holds the core's reply to the next `cmd` back from the page until `release()` (to look at the page
+     * while it waits, however fast the core is).
+     */
+    hold: (cmd: string) => {
+      let release = () => {};
+      held.set(cmd, new Promise<void>((ok) => (release = ok)));
+      return () => release();
+    },
     /** The replies to `cmd` handed to the page so far. */
     repliesTo: (cmd: string) => bodies.filter((b) => b.cmd === cmd).map((b) => b.body),
   };

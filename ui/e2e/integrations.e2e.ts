@@ -147,9 +147,13 @@ describe('Cadastros > Integrações: the form', () => {
     expect(await value(page, 'password')).toBe('errada');
     expect(await storedPeople()).toEqual(['BWT Operadora Ltda']);
 
-    // Testar conexão before saving: busy, then “Credencial inválida” with the fix and Tentar de novo.
+    // Testar conexão before saving: busy (the core's answer held back meanwhile), then “Credencial inválida”
+    // with the fix and Tentar de novo.
+    const release = api.hold('integration_test');
     await page.getByTestId('integration-test').click();
     await page.getByTestId('test-running').waitFor();
+    expect(await page.getByTestId('integration-test').getAttribute('aria-busy')).toBe('true');
+    release();
     const result = page.getByTestId('test-result');
     await expect.poll(() => result.getAttribute('data-ok')).toBe('false');
     expect(await result.getByTestId('test-message').textContent()).toBe(text('pt-BR', 'error.supplier.invalid_credentials'));
@@ -315,17 +319,20 @@ describe('Cadastros > Integrações: the form', () => {
   test('a running test can be cancelled; its late result is ignored', async () => {
     // Ponte's own Wooba developer settings are left unset on this host (see the end).
     const page = await open({ prepare: (h) => seedAgency(h, { wooba: false }).then(() => undefined) });
-    // The simulated Infotravel answers the next request only after 1.5 s: long enough to cancel.
+    // The simulated Infotravel is slow to answer the next request (1.5 s): the test is still running …
     await host().fault({ supplier: 'infotravel', kind: 'slow', delay_ms: 1500, count: 1 });
     const api = await watchApi(page);
     await rows(page).filter({ hasText: ATLANTICA }).click();
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
+    // … and its answer is held back from the page until the test was cancelled.
+    const release = api.hold('integration_test');
     await page.getByTestId('integration-test').click();
     await page.getByTestId('test-running').waitFor();
     expect(await page.getByTestId('integration-test').getAttribute('aria-busy')).toBe('true');
     await page.getByTestId('test-cancel').click();
     expect(await page.getByTestId('test-running').count()).toBe(0);
     expect(api.repliesTo('integration_test')).toEqual([]);
+    release();
     // The core's answer reaches the page after the cancel (a success: the fault only slowed it down) …
     await expect.poll(() => api.repliesTo('integration_test').length, { timeout: 10_000 }).toBe(1);
     expect(api.repliesTo('integration_test')[0]).toContain('"ok"');

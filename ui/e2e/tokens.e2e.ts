@@ -10,7 +10,7 @@ import { addMonths, formatDay, isoDay, masked } from '../src/tokens-model';
 import type { AppPage, CAT, Host } from './harness';
 import { launch, openApp, screenshot, text } from './harness';
 import type { TokensSeed } from './integrations-helpers';
-import { BELLAVISTA, ERICSOFT_2023, seedTokens, simAcceptToken, simRevokeToken, watchApi } from './integrations-helpers';
+import { BELLAVISTA, ERICSOFT_2023, seedTokens, simAcceptToken, simRequestCount, simRevokeToken, watchApi } from './integrations-helpers';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -76,7 +76,9 @@ const stepStates = (page: Page) =>
 describe('Token API', () => {
   test('a Booking user and its token: spaces refused, a rejected token explained, "Bearer " removed; then masked; copy counts down', async () => {
     const page = await open();
+    const api = await watchApi(page);
     await expect.poll(() => rows(page).count()).toBe(2);
+    const software = await host().call<string[]>('booking_software');
 
     // Nuovo utente Booking: PayTourist's guidance under each field; required fields refused next to them.
     await page.getByTestId('tokens-new-user').click();
@@ -87,18 +89,13 @@ describe('Token API', () => {
     expect(it('tokens.field.email_help')).toContain('legato alla struttura e facilmente consultabile');
     expect(await userForm.locator('#bu-software-help').textContent()).toBe(it('tokens.field.software_help'));
     // The only PayTourist integration is already chosen.
-    expect(await userForm.locator('[name=integration_id] option:checked').textContent()).toBe('Hotel Bellavista (PayTourist Firenze)');
+    expect(await userForm.locator('[name=integration_id] option:checked').textContent()).toBe(BELLAVISTA);
+    // The core's list of hotel software, "Other" in the user's language.
+    expect(software).toContain('Octorate');
+    expect(software.at(-1)).toBe('Other');
     expect(await userForm.locator('[name=software] option').allTextContents()).toEqual([
       it('tokens.software.none'),
-      'Ericsoft',
-      'Passepartout',
-      'Scrigno',
-      'Hotel Cube',
-      'Zucchetti Hospitality',
-      'Bedzzle',
-      'Octorate',
-      'Kross Booking',
-      'Slope',
+      ...software.slice(0, -1),
       'Altro',
     ]);
     await userForm.getByTestId('form-save').click();
@@ -130,23 +127,30 @@ describe('Token API', () => {
     expect(await form.locator('[name=token]').evaluate((e) => e.tagName)).toBe('TEXTAREA');
 
     // A space inside: refused next to the field, nothing sent to PayTourist or stored.
+    const asked = await simRequestCount(host(), 'paytourist');
     await form.locator('[name=name]').fill('Octorate 2026');
     await form.locator('[name=token]').fill('pt_live_7Hq2 Lw9XcV4m');
     await form.getByTestId('form-save').click();
     await expect.poll(() => form.getByTestId('error-token').textContent()).toBe(it('error.token.inner_space'));
     expect(await form.locator('[name=token]').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focusedName(page)).toBe('token');
+    expect(await simRequestCount(host(), 'paytourist')).toBe(asked);
+    expect(await storedTokens()).toEqual([seed().ericsoft, seed().channel]);
 
     // PayTourist answers 401: the fix is said next to the token; nothing stored.
     await form.locator('[name=token]').fill('rejected-token');
     expect(await form.getByTestId('error-token').count()).toBe(0);
+    const release = api.hold('token_add');
     await form.getByTestId('form-save').click();
     await form.getByTestId('token-verifying').waitFor();
     expect(await form.getByTestId('token-verifying').textContent()).toBe(it('tokens.verifying'));
     expect(await form.getByTestId('form-save').getAttribute('aria-busy')).toBe('true');
+    release();
     await expect.poll(() => form.getByTestId('error-token').textContent()).toBe(it('error.supplier.token_rejected'));
+    expect(await simRequestCount(host(), 'paytourist')).toBe(asked + 1);
     expect(it('error.supplier.token_rejected')).toContain('crea un nuovo token su PayTourist');
-    expect(await tokenKeys(page)).toEqual(['token/1/value', 'token/2/value']);
+    expect(await storedTokens()).toEqual([seed().ericsoft, seed().channel]);
+    expect(await tokenSecret(seed().channel + 1)).toBeNull();
 
     // Pasted with "Bearer " and a line break: cleaned, verified live, stored; the notice says so.
     await form.locator('[name=token]').fill(`Bearer ${SECRET}\n`);
@@ -169,31 +173,38 @@ describe('Token API', () => {
     expect(await mine.getByTestId('token-mask').textContent()).toBe(`${masked(SECRET.slice(-4))}${it('tokens.ending_in', { last4: SECRET.slice(-4) })}`);
     expect(await mine.getByTestId('token-expires').textContent()).toBe(formatDay('it', addMonths(today, 36) ?? ''));
     expect(await user.getByTestId('booking-user-software').textContent()).toBe('Octorate');
-    expect(await mock(page, (m) => m.keyring.get('token/3/value'))).toBe(SECRET);
-    for (const s of [await pageText(page), await replies(page)]) {
+    const id = await tokenId('Octorate 2026');
+    expect(await storedTokens()).toEqual([seed().ericsoft, seed().channel, id]);
+    expect(await tokenSecret(id)).toBe(SECRET);
+    for (const s of [await pageText(page), api.replies()]) {
       expect(s).not.toContain(SECRET.slice(0, 12));
       expect(s).not.toContain(SECRET.slice(4, 20));
     }
-    expect(await replies(page)).toContain('token_add');
+    expect(api.repliesTo('token_add').at(-1)).toContain(`"last4":"${SECRET.slice(-4)}"`);
 
     // Copia: the backend copies it; the page only counts down the 30 seconds until it is cleared.
     await mine.getByTestId('token-copy').click();
     const countdown = user.getByTestId('token-copy-countdown');
     await countdown.waitFor();
     expect(await countdown.textContent()).toMatch(/^Octorate 2026Copiato — sparisce dagli appunti tra (30|29) s$/);
-    expect(await mock(page, (m) => m.tokens.clipboard)).toBe(SECRET);
+    expect(await host().recorded()).toMatchObject({ clipboard: SECRET, clipboard_clear_secs: 30 });
     await expect.poll(() => countdown.textContent(), { timeout: 4000 }).toMatch(/tra (2[0-7]) s$/);
     expect(it('tokens.copied', { seconds: '30' })).toBe('Copiato — sparisce dagli appunti tra 30 s');
 
     // Verifica ora: accepted; then PayTourist no longer knows it → rejected, with the fix and a notification.
     await mine.getByTestId('token-verify').click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(it('tokens.verified_ok', { name: 'Octorate 2026' }));
-    await mock(page, (m) => m.tokens.revoke(3));
+    expect((await host().recorded()).notifications).toEqual([]);
+    await simRevokeToken(host(), SECRET);
     await mine.getByTestId('token-verify').click();
     await expect.poll(() => mine.getAttribute('data-status')).toBe('rejected');
     expect(await page.getByTestId('action-error').textContent()).toBe(it('error.supplier.token_rejected'));
     expect(await mine.getByTestId('token-status').textContent()).toContain(it('tokens.status.rejected'));
-    expect(await mock(page, (m) => m.tokens.notifications)).toEqual([{ kind: 'rejected', key: 'token:3' }]);
+    expect(await host().sql(`SELECT last_check FROM api_tokens WHERE id = ${id}`)).toEqual([['rejected']]);
+    // A desktop notification, at once, in the user's language.
+    const expiry = (await host().call<Expiry[]>('expiries_list')).find((e) => e.token_id === id)!;
+    const params = { label: expiry.label, integration: expiry.integration, days: String(expiry.days_left), date: formatDay('it', expiry.expires_on) };
+    expect((await host().recorded()).notifications).toEqual([['rejected', it('notify.rejected.title', params), it('notify.rejected.body', params)]]);
 
     // Elimina: the confirmation says it leaves the keyring and must be deleted on PayTourist too.
     await mine.getByTestId('token-delete').click();
@@ -206,13 +217,17 @@ describe('Token API', () => {
     await mine.getByTestId('token-delete').click();
     await page.getByTestId('confirm-ok').click();
     await expect.poll(() => mine.count()).toBe(0);
-    expect(await tokenKeys(page)).toEqual(['token/1/value', 'token/2/value']);
+    expect(await storedTokens()).toEqual([seed().ericsoft, seed().channel]);
+    expect(await tokenSecret(id)).toBeNull();
     expect(await user.getByTestId('tokens-user-empty').textContent()).toBe(it('tokens.user.no_tokens'));
   });
 
   test('Sostituisci from a notification (#/tokens/1): every step, closed and resumed halfway, the old token deleted', async () => {
     // The tray and the notifications open #/tokens/<id>: the expiring token is shown and its rotation opens.
+    // A fresh data folder: Ericsoft 2023, the first token stored, is token 1.
     const page = await open({ hash: '#/tokens/1' });
+    expect(seed().ericsoft).toBe(1);
+    const api = await watchApi(page);
     const wizard = dialog(page, 'token-rotation');
     await wizard.waitFor();
     expect(new URL(page.url()).hash).toBe('#/tokens');
@@ -225,7 +240,7 @@ describe('Token API', () => {
     await expect.poll(() => focusedName(page)).toBe('token');
 
     // 1: the old token pasted again is refused (the usual mistake) — PayTourist needs a new one.
-    await wizard.locator('[name=token]').fill('pt_demo_9f3c1a7e5b2d48c6a0e1f4b7c3d9e2a5k7Q2');
+    await wizard.locator('[name=token]').fill(ERICSOFT_2023);
     await wizard.getByTestId('rotation-next').click();
     await expect.poll(() => wizard.getByTestId('error-token').textContent()).toBe(it('error.token.duplicate'));
     await wizard.locator('[name=token]').fill(NEW_SECRET);
@@ -267,7 +282,7 @@ describe('Token API', () => {
     expect(await wizard.textContent()).toContain(it('tokens.rotation.software', { software: 'Ericsoft' }));
     await wizard.getByTestId('token-copy').click();
     await expect.poll(() => wizard.getByTestId('token-copy-countdown').textContent()).toMatch(/Copiato — sparisce dagli appunti tra (30|29) s/);
-    expect(await mock(page, (m) => m.tokens.clipboard)).toBe(NEW_SECRET);
+    expect((await host().recorded()).clipboard).toBe(NEW_SECRET);
     await screenshot(page, 'token-rotation-it');
     await wizard.getByTestId('rotation-next').click();
     await expect.poll(() => stepStates(page)).toEqual(['done', 'done', 'done', 'done', 'current']);
@@ -281,27 +296,35 @@ describe('Token API', () => {
     await wizard.getByTestId('rotation-done').waitFor();
     expect(await stepStates(page)).toEqual(['done', 'done', 'done', 'done', 'done']);
     await expect.poll(() => old.count()).toBe(0);
-    expect(await tokenKeys(page)).toEqual(['token/2/value', 'token/3/value']);
-    const steps = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'token_rotation_step' || c.cmd === 'token_activate' || c.cmd === 'token_delete').map((c) => [c.cmd, c.args.step ?? c.args.id]));
+    const freshId = await tokenId('Ericsoft 2023 (nuovo)');
+    expect(await storedTokens()).toEqual([seed().channel, freshId]);
+    expect(await tokenSecret(seed().ericsoft)).toBeNull();
+    expect(await tokenSecret(freshId)).toBe(NEW_SECRET);
+    const steps = api.requests
+      .filter((c) => c.cmd === 'token_rotation_step' || c.cmd === 'token_activate' || c.cmd === 'token_delete')
+      .map((c) => [c.cmd, c.args.step ?? c.args.id]);
     expect(steps).toEqual([
-      ['token_activate', 3],
+      ['token_activate', freshId],
       ['token_rotation_step', 'pasted'],
-      ['token_delete', 1],
+      ['token_delete', seed().ericsoft],
       ['token_rotation_step', 'done'],
     ]);
+    expect(await host().sql(`SELECT rotation_step, active FROM api_tokens WHERE id = ${freshId}`)).toEqual([['done', 1]]);
     await wizard.getByTestId('rotation-next').click();
     await expect.poll(() => dialog(page, 'token-rotation').count()).toBe(0);
     expect(await fresh.getByTestId('rotation-continue').count()).toBe(0);
     expect(await fresh.getByTestId('token-mask').textContent()).not.toContain(it('tokens.rotation.replaces', { name: 'Ericsoft 2023' }));
-    for (const s of [await html(page), await replies(page)]) expect(s).not.toContain(NEW_SECRET.slice(0, 12));
+    for (const s of [await html(page), api.replies()]) expect(s).not.toContain(NEW_SECRET.slice(0, 12));
+    expect(api.replies()).toContain('token_add');
 
     // A valid token opened from the tray is only shown, not rotated.
-    await page.evaluate(() => {
-      window.location.hash = '#/tokens/2';
-    });
+    const channel = seed().channel;
+    await page.evaluate((id) => {
+      window.location.hash = `#/tokens/${id}`;
+    }, channel);
     await expect.poll(() => row(page, 'Channel manager').getAttribute('class')).toContain('row-highlight');
     expect(await dialog(page, 'token-rotation').count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe('2');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(String(channel));
   });
 
   test('the expiry is editable: 12 or 36 months, a date before the creation refused next to the field', async () => {
@@ -325,10 +348,14 @@ describe('Token API', () => {
     await expect.poll(() => dialog(page, 'token-expiry').count()).toBe(0);
     await expect.poll(() => r.getByTestId('token-expires').textContent()).toBe(`${dd}/${mm}/${Number(yyyy) + 1}`);
     expect(await page.getByTestId('toast').textContent()).toContain(it('tokens.expiry.saved', { name: 'Channel manager', date: `${dd}/${mm}/${Number(yyyy) + 1}` }));
+    // Stored as the core keeps dates; the creation date is untouched.
+    expect(await host().sql(`SELECT created_on, expires_on FROM api_tokens WHERE id = ${seed().channel}`)).toEqual([
+      [`${yyyy}-${mm}-${dd}`, `${Number(yyyy) + 1}-${mm}-${dd}`],
+    ]);
   });
 
   test('without a PayTourist integration the screen says where to start', async () => {
-    const page = await open({ seed: undefined });
+    const page = await open({ prepare: undefined });
     await page.getByTestId('tokens-empty').waitFor();
     expect(await page.getByTestId('tokens-empty').textContent()).toContain(it('tokens.no_paytourist'));
     expect(await page.getByTestId('tokens-new-user').isDisabled()).toBe(true);
@@ -355,8 +382,15 @@ describe('Promemoria', () => {
       it('tokens.status.valid'),
     ]);
 
-    // A token added in Token API appears in its place.
-    await mock(page, (m) => (m as unknown as { tokens: { tokenAdd: (...a: unknown[]) => unknown } }).tokens.tokenAdd(1, 'Scaduto', 'pt_expired_demo_1', { created_on: '2023-01-01', expires_on: '2026-01-01' }, null));
+    // A token added in Token API appears in its place (PayTourist still accepts it; its recorded expiry is past).
+    await simAcceptToken(host(), 'pt_expired_demo_1');
+    await host().call('token_add', {
+      bookingUserId: seed().user,
+      name: 'Scaduto',
+      token: 'pt_expired_demo_1',
+      dates: { created_on: '2023-01-01', expires_on: '2026-01-01' },
+      replaces: null,
+    });
     await page.getByTestId('nav-tokens').click();
     await page.getByTestId('nav-reminders').click();
     await expect.poll(() => items.count()).toBe(4);
@@ -384,7 +418,8 @@ describe('Promemoria', () => {
     await settings.locator('[name=quiet_start]').fill('23:00');
     await settings.getByTestId('reminder-save').click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(it('reminders.saved'));
-    expect(await mock(page, (m) => m.tokens.reminderSettings())).toEqual({ thresholds: [60, 30, 14, 7, 0], quiet_hours: { start: '23:00', end: '08:00' }, clipboard_clear_secs: 30 });
+    const settingsNow = () => host().call<ReminderSettings>('reminder_settings_get');
+    expect(await settingsNow()).toEqual({ thresholds: [60, 30, 14, 7, 0], quiet_hours: { start: '23:00', end: '08:00' }, clipboard_clear_secs: 30 });
 
     // The clipboard delay: out of range is refused next to its field; a valid one is kept.
     await settings.locator('[name=clipboard_clear_secs]').fill('2');
@@ -392,7 +427,7 @@ describe('Promemoria', () => {
     await expect.poll(() => settings.getByTestId('error-clipboard_clear_secs').textContent()).toBe(it('error.reminders.clipboard_secs'));
     await settings.locator('[name=clipboard_clear_secs]').fill('45');
     await settings.getByTestId('reminder-save').click();
-    await expect.poll(async () => (await mock(page, (m) => m.tokens.reminderSettings())).clipboard_clear_secs).toBe(45);
+    await expect.poll(async () => (await settingsNow()).clipboard_clear_secs).toBe(45);
 
     // What only the backend checks is said next to its field too.
     await settings.locator('[name=quiet_end]').fill('8');

@@ -8,9 +8,10 @@ import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
 import type { Preset } from './bindings/Preset';
 import type { Section } from './bindings/Section';
 import type { Params } from './i18n';
-import type { Message } from './people-form';
+import type { FormErrors as FE } from './form-errors';
+import { firstInvalid as firstInvalidOf, NO_ERRORS as NO_FE, splitErrors as splitReply } from './form-errors';
 
-export type { Message } from './people-form';
+export type { Message } from './form-errors';
 
 /** Form fields that every type has, before the declared ones. `person` is the person picker. */
 export const DESCRIPTION = 'description';
@@ -143,40 +144,20 @@ export function toInput(spec: IntegrationTypeSpec, draft: Draft): IntegrationInp
   return { type: spec.type, description: draft.description, person_id: draft.person?.id ?? null, values, secrets };
 }
 
-export interface FormErrors {
-  /** Messages next to each field (`description`, `person`, declared keys). */
-  fields: Record<string, Message[]>;
-  /** Messages at the top of the form. */
-  summary: Message[];
-}
+export type FormErrors = FE<string>;
 
-export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
+export const NO_ERRORS: FormErrors = NO_FE;
 
-/** Splits a backend error into messages next to fields and a summary at the top of the form. */
+/** Splits a backend error into messages next to the form's fields and a summary on top. */
 export function splitErrors(spec: IntegrationTypeSpec, reply: ErrorReply): FormErrors {
-  const known = new Set(formOrder(spec));
-  const fields: Record<string, Message[]> = {};
-  const summary: Message[] = [];
-  for (const issue of reply.fields) {
-    const m = { key: issue.key, params: issue.params };
-    if (known.has(issue.field)) (fields[issue.field] ??= []).push(m);
-    else summary.push(m);
-  }
-  if (reply.code === 'invalid_input') summary.unshift({ key: reply.key, params: reply.params });
-  else if (reply.fields.length === 0) summary.push({ key: reply.key, params: reply.params });
-  return { fields, summary };
+  return splitReply(reply, formOrder(spec));
 }
 
 export function firstInvalid(spec: IntegrationTypeSpec, errors: FormErrors): string | null {
-  return formOrder(spec).find((f) => (errors.fields[f]?.length ?? 0) > 0) ?? null;
+  return firstInvalidOf(errors, formOrder(spec));
 }
 
-export function withFieldErrors(errors: FormErrors, field: string, messages: Message[]): FormErrors {
-  const fields = { ...errors.fields };
-  if (messages.length > 0) fields[field] = messages;
-  else delete fields[field];
-  return { fields, summary: errors.summary };
-}
+export { withFieldErrors } from './form-errors';
 
 /** The advanced section starts open when something in it is filled in or wrong. */
 export function advancedOpen(spec: IntegrationTypeSpec, draft: Draft, errors: FormErrors): boolean {

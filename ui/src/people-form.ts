@@ -4,6 +4,8 @@ import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { PersonKind } from './bindings/PersonKind';
 import { documentProblemKey, formatDocument, validateDocument } from './documents';
+import type { FormErrors as FE, Message } from './form-errors';
+import { firstInvalid as firstInvalidOf, NO_ERRORS as NO_FE, splitErrors as splitReply } from './form-errors';
 
 export type FieldName = 'name' | 'trade_name' | 'document' | 'email' | 'phone';
 
@@ -17,19 +19,10 @@ export const REQUIRED: ReadonlySet<FieldName> = new Set<FieldName>(['name']);
 
 export type FormValues = Record<FieldName, string>;
 
-export interface Message {
-  key: string;
-  params: Record<string, string>;
-}
+export type { Message } from './form-errors';
+export type FormErrors = FE<FieldName>;
 
-export interface FormErrors {
-  /** Messages shown next to each field. */
-  fields: Partial<Record<FieldName, Message[]>>;
-  /** Messages shown at the top of the form (non-field errors, fields this form does not show). */
-  summary: Message[];
-}
-
-export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
+export const NO_ERRORS: FormErrors = NO_FE;
 
 export function emptyValues(): FormValues {
   return { name: '', trade_name: '', document: '', email: '', phone: '' };
@@ -62,32 +55,17 @@ export function toInput(kind: PersonKind, v: FormValues): PersonInput {
   };
 }
 
-function isField(kind: PersonKind, f: string | null): f is FieldName {
-  return f !== null && (FIELD_ORDER[kind] as readonly string[]).includes(f);
-}
-
-/** Splits a backend error into messages next to fields and a summary at the top of the form. */
+/** Splits a backend error into messages next to this kind's fields and a summary on top. */
 export function splitErrors(kind: PersonKind, reply: ErrorReply): FormErrors {
-  const fields: Partial<Record<FieldName, Message[]>> = {};
-  const summary: Message[] = [];
-  for (const issue of reply.fields) {
-    const m = { key: issue.key, params: issue.params };
-    if (isField(kind, issue.field)) (fields[issue.field] ??= []).push(m);
-    else summary.push(m);
-  }
-  if (reply.code === 'invalid_input') summary.unshift({ key: reply.key, params: reply.params });
-  else if (reply.fields.length === 0) summary.push({ key: reply.key, params: reply.params });
-  return { fields, summary };
+  return splitReply(reply, FIELD_ORDER[kind]);
 }
 
 /** The first field (in screen order) that has an error: where focus goes after a failed save. */
 export function firstInvalid(kind: PersonKind, errors: FormErrors): FieldName | null {
-  return FIELD_ORDER[kind].find((f) => (errors.fields[f]?.length ?? 0) > 0) ?? null;
+  return firstInvalidOf(errors, FIELD_ORDER[kind]);
 }
 
-export function hasErrors(errors: FormErrors): boolean {
-  return errors.summary.length > 0 || Object.values(errors.fields).some((m) => (m?.length ?? 0) > 0);
-}
+export { hasErrors, withFieldErrors } from './form-errors';
 
 /**
  * Instant feedback when leaving the document field: the problem the backend would report, or, when the
@@ -98,12 +76,4 @@ export function checkDocumentField(kind: PersonKind, raw: string): { error: Mess
   const r = validateDocument(kind, raw);
   if (r.ok) return { error: null, display: formatDocument(kind, r.value) };
   return { error: { key: documentProblemKey(kind, r.problem), params: {} }, display: raw };
-}
-
-/** Replaces one field's messages (e.g. after the field was edited or re-checked). */
-export function withFieldErrors(errors: FormErrors, field: FieldName, messages: Message[]): FormErrors {
-  const fields = { ...errors.fields };
-  if (messages.length > 0) fields[field] = messages;
-  else delete fields[field];
-  return { fields, summary: errors.summary };
 }

@@ -2,7 +2,7 @@
 // (`secret:<integration>:<field>`), and only the dates that changed are sent (secret_expiry_set).
 import type { Expiry } from './bindings/Expiry';
 import type { Locale } from './bindings/Locale';
-import type { Message } from './people-form';
+import type { Message } from './form-errors';
 import { parseDayInput } from './sales-format';
 
 /** The stored expiry (`YYYY-MM-DD`) of each secret of integration `id`, by field. */

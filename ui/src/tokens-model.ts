@@ -2,10 +2,10 @@
 // can be unit-tested. The backend computes status and days left; the same rules here give the form its
 // defaults and the mock its replies (ponte-core's tokens.rs and reminders.rs).
 import type { ApiToken } from './bindings/ApiToken';
-import type { ErrorReply } from './bindings/ErrorReply';
 import type { TokenStatus } from './bindings/TokenStatus';
 import type { Params } from './i18n';
-import type { Message } from './people-form';
+import type { FormErrors as FE } from './form-errors';
+import { withFieldErrors } from './form-errors';
 
 type T = (key: string, params?: Params) => string;
 
@@ -216,43 +216,11 @@ export function tokenIdFromHash(hash: string): number | null {
 
 // ---- forms ----
 
-export interface FormErrors {
-  fields: Record<string, Message[]>;
-  summary: Message[];
-}
-
-export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
-
-/**
- * A backend error as messages next to the form's fields and a summary on top. A supplier error that names
- * a field (PayTourist refused the pasted token: `field: "token"`, no issues) goes next to that field.
- */
-export function splitErrors(reply: ErrorReply, shown: readonly string[]): FormErrors {
-  const fields: Record<string, Message[]> = {};
-  const summary: Message[] = [];
-  for (const issue of reply.fields) {
-    const m = { key: issue.key, params: issue.params };
-    if (shown.includes(issue.field)) (fields[issue.field] ??= []).push(m);
-    else summary.push(m);
-  }
-  if (reply.fields.length === 0) {
-    const m = { key: reply.key, params: reply.params };
-    if (reply.field !== null && shown.includes(reply.field)) (fields[reply.field] ??= []).push(m);
-    else summary.push(m);
-  } else if (reply.code === 'invalid_input') summary.unshift({ key: reply.key, params: reply.params });
-  return { fields, summary };
-}
-
-/** The first field, in screen order, with a message: where focus goes after a failed save. */
-export function firstInvalid(errors: FormErrors, order: readonly string[]): string | null {
-  return order.find((f) => (errors.fields[f]?.length ?? 0) > 0) ?? null;
-}
+export type FormErrors = FE<string>;
+export { firstInvalid, NO_ERRORS, splitErrors } from './form-errors';
 
 export function withoutField(errors: FormErrors, field: string): FormErrors {
-  if (!errors.fields[field]) return errors;
-  const fields = { ...errors.fields };
-  delete fields[field];
-  return { fields, summary: errors.summary };
+  return withFieldErrors(errors, field, []);
 }
 
 /** A software name as shown: the list's "Other" in the user's language. */

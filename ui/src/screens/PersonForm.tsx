@@ -1,8 +1,9 @@
 import type { InputHTMLAttributes } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Person } from '../bindings/Person';
 import type { PersonKind } from '../bindings/PersonKind';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 import { api } from '../api.gen';
@@ -70,45 +71,15 @@ export function PersonForm(props: {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [focusAfterErrors, setFocusAfterErrors] = useState(0);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  const input = (f: FieldName) => formRef.current?.elements.namedItem(f) as HTMLInputElement | null;
-
-  // Open as a modal (the rest of the window becomes inert), focus the first field, give focus back on close.
-  useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const d = dialogRef.current;
-    if (d && !d.open) d.showModal();
-    const first = formRef.current?.elements.namedItem(FIELD_ORDER[kind][0] ?? 'name');
-    if (first instanceof HTMLInputElement) first.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [kind]);
-
-  // After a failed save: focus the first invalid field, else the summary.
-  useEffect(() => {
-    if (focusAfterErrors === 0) return;
-    const f = firstInvalid(kind, errors);
-    const el = f ? formRef.current?.elements.namedItem(f) : null;
-    if (el instanceof HTMLInputElement) {
-      el.focus();
-      el.select();
-    } else summaryRef.current?.focus();
-    // Only when a new failure is reported, not on every edit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusAfterErrors]);
+  const [failures, setFailures] = useState(0);
+  const input = (f: FieldName) => document.querySelector<HTMLInputElement>(`[data-testid=person-form] [name=${f}]`);
 
   const fail = (e: unknown) => {
     setErrors(splitErrors(kind, toErrorReply(e)));
-    setFocusAfterErrors((n) => n + 1);
+    setFailures((n) => n + 1);
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     if (busy) return;
     setBusy(true);
     try {
@@ -150,13 +121,6 @@ export function PersonForm(props: {
     else if (display !== raw) setValues((old) => ({ ...old, document: display }));
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !confirming) {
-      e.preventDefault();
-      props.onClose();
-    }
-  };
-
   const title =
     editing.mode === 'edit'
       ? t('people.form.title_edit', { name: editing.person.name })
@@ -164,47 +128,46 @@ export function PersonForm(props: {
 
   return (
     <>
-      <dialog
-        ref={dialogRef}
-        class="panel"
-        aria-labelledby="person-form-title"
-        data-testid="person-form"
-        onKeyDown={onKeyDown}
-        onCancel={(e) => {
-          e.preventDefault();
-          if (!confirming) props.onClose();
-        }}
-      >
-        <form ref={formRef} class="panel-form" noValidate onSubmit={(e) => void submit(e)}>
-          <header class="panel-header">
-            <div class="panel-heading">
-              <span class={`badge badge-${kind}`}>{t(KIND_KEYS[kind])}</span>
-              <h2 id="person-form-title">{title}</h2>
-              {editing.mode === 'edit' && (
-                <p class="panel-meta">
-                  {t('people.form.meta', {
-                    created: formatDateTime(editing.person.created_at),
-                    updated: formatDateTime(editing.person.updated_at),
-                  })}
-                </p>
-              )}
-            </div>
-            <button type="button" class="btn-icon" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
-              <Icon name="close" />
-            </button>
-          </header>
-
-          <div class="panel-body">
-            {errors.summary.length > 0 && (
-              <div class="form-summary" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-summary">
-                <Icon name="alert" />
-                <ul>
-                  {errors.summary.map((m, i) => (
-                    <li key={i}>{t(m.key, m.params)}</li>
-                  ))}
-                </ul>
-              </div>
+      <FormDialog
+        testid="person-form"
+        titleId="person-form-title"
+        title={title}
+        badge={<span class={`badge badge-${kind}`}>{t(KIND_KEYS[kind])}</span>}
+        meta={
+          editing.mode === 'edit' && (
+            <p class="panel-meta">
+              {t('people.form.meta', {
+                created: formatDateTime(editing.person.created_at),
+                updated: formatDateTime(editing.person.updated_at),
+              })}
+            </p>
+          )
+        }
+        errors={errors}
+        failures={failures}
+        firstInvalid={firstInvalid(kind, errors)}
+        initialFocus={FIELD_ORDER[kind][0] ?? 'name'}
+        holdEsc={confirming}
+        onSubmit={() => void submit()}
+        onClose={props.onClose}
+        footer={
+          <>
+            {editing.mode === 'edit' && (
+              <button type="button" class="btn btn-danger-quiet" data-testid="form-delete" disabled={busy} onClick={() => setConfirming(true)}>
+                <Icon name="trash" />
+                {t('common.delete')}
+              </button>
             )}
+            <span class="kbd-hint">{t('common.keyboard_hint')}</span>
+            <button type="button" class="btn" data-testid="form-cancel" onClick={props.onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" class="btn btn-primary" data-testid="form-save" disabled={busy} aria-busy={busy}>
+              {busy && !confirming ? t('common.saving') : t('common.save')}
+            </button>
+          </>
+        }
+      >
             <p class="required-legend" aria-hidden="true">
               {t('common.required_legend')}
             </p>
@@ -252,25 +215,7 @@ export function PersonForm(props: {
                 </div>
               );
             })}
-          </div>
-
-          <footer class="panel-footer">
-            {editing.mode === 'edit' && (
-              <button type="button" class="btn btn-danger-quiet" data-testid="form-delete" disabled={busy} onClick={() => setConfirming(true)}>
-                <Icon name="trash" />
-                {t('common.delete')}
-              </button>
-            )}
-            <span class="kbd-hint">{t('common.keyboard_hint')}</span>
-            <button type="button" class="btn" data-testid="form-cancel" onClick={props.onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" class="btn btn-primary" data-testid="form-save" disabled={busy} aria-busy={busy}>
-              {busy && !confirming ? t('common.saving') : t('common.save')}
-            </button>
-          </footer>
-        </form>
-      </dialog>
+      </FormDialog>
       {confirming && editing.mode === 'edit' && (
         <ConfirmDialog
           message={t('common.confirm_delete', { name: editing.person.name })}

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 import { addThresholds, DEFAULT_THRESHOLDS, expiryBadge, expiryHref, secretLabelKey, sortExpiries, thresholdLabel } from '../reminders-model';
-import type { Message } from '../people-form';
+import type { Message } from '../form-errors';
 import { daysLeftText, formatDay } from '../tokens-model';
 import { StatusBadge } from './TokensParts';
 

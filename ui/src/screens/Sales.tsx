@@ -329,7 +329,7 @@ export function Sales() {
           <option value=";">{t('sales.separator.semicolon')}</option>
           <option value=",">{t('sales.separator.comma')}</option>
         </select>
-        <button type="button" class="btn btn-primary" data-testid="sales-export" disabled={exporting || count === 0} aria-busy={exporting} onClick={() => void exportCsv()}>
+        <button type="button" class="btn btn-primary" data-testid="sales-export" disabled={exporting || empty} aria-busy={exporting} onClick={() => void exportCsv()}>
           <Icon name="download" />
           {exporting ? t('sales.exporting') : t('sales.export')}
         </button>

@@ -114,10 +114,7 @@ pub fn capability() -> String {
 /// `ui/src/integration-types.gen.json`: the integration types exactly as `integration_types` answers,
 /// so the UI's unit tests exercise the real declarations instead of a hand-made copy.
 pub fn integration_types_fixture() -> String {
-    let specs: Vec<_> = ponte_core::integration_types::IntegrationType::ALL
-        .iter()
-        .map(|t| t.spec())
-        .collect();
+    let specs = ponte_suppliers::registry::specs();
     serde_json::to_string_pretty(&specs).expect("specs serialize") + "\n"
 }
 

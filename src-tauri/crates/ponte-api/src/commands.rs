@@ -40,9 +40,9 @@ commands! {
     /// Refused while an integration is linked to the person.
     person_delete(id: i64) -> () => people::delete;
 
-    /// The integration types and their forms, as declared in the core.
+    /// The integration types: each supplier's form and capabilities (has sales, has tokens), from the registry.
     integration_types() -> Vec<IntegrationTypeSpec> => integrations::types;
-    /// Supplier presets ("BWT Operadora (Infotravel)") that pre-fill a form.
+    /// Supplier presets (presets.json: a type, a description and field values) that pre-fill a form.
     integration_presets() -> Vec<Preset> => integrations::presets;
     integrations_list(filter: IntegrationFilter) -> Vec<Integration> => integrations::list;
     integration_get(id: i64) -> Integration => integrations::get;

@@ -1,6 +1,8 @@
 //! "Experimentar com dados de demonstração": the supplier simulator runs on loopback inside the app,
-//! with a demo company and demo Infotravel and Wooba integrations pointing at it, so a newcomer can run
-//! a real import in a minute. Everything it creates is labelled and removed together.
+//! with a demo company and one demo integration per simulated supplier with sales pointing at it, so a
+//! newcomer can run a real import in a minute. Everything it creates is labelled and removed together.
+//! It fills each simulated supplier's form from the simulator's client info, field by field, so like the
+//! simulator it names them.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -12,6 +14,7 @@ use ponte_core::people::{self, PersonInput, PersonKind};
 use ponte_core::secrets::Secrets;
 use ponte_core::{settings, vendor_settings, CoreError};
 use ponte_sim::{SimConfig, SimHandle};
+use ponte_suppliers::registry;
 use serde::Serialize;
 
 const KEY: &str = "demo.state";
@@ -75,6 +78,7 @@ impl Demo {
                 integrations::update(
                     db,
                     store,
+                    &registry::spec(i.ty),
                     *id,
                     &IntegrationInput {
                         ty: i.ty,
@@ -110,6 +114,7 @@ impl Demo {
         let infotravel = integrations::create(
             db,
             store,
+            &registry::spec(IntegrationType::Infotravel),
             &IntegrationInput {
                 ty: IntegrationType::Infotravel,
                 description: format!("BWT Operadora (Infotravel) {description_suffix}"),
@@ -145,6 +150,7 @@ impl Demo {
             let wooba = integrations::create(
                 db,
                 store,
+                &registry::spec(IntegrationType::Wooba),
                 &IntegrationInput {
                     ty: IntegrationType::Wooba,
                     description: format!("BWT Operadora (Wooba) {description_suffix}"),

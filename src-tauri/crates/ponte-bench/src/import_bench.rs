@@ -38,7 +38,7 @@ fn limits() -> Limits {
 /// (a): every page fetched and mapped, nothing written. Returns the sales for (b).
 async fn fetch_parse(sim: &SimHandle) -> (Duration, Vec<SupplierSale>) {
     let i = sim.client_info().infotravel;
-    let mut src = Source::Infotravel(infotravel::Client::new(
+    let mut src: Source = Box::new(infotravel::Client::new(
         infotravel::Credentials {
             url: i.url,
             supplier_id: i.client,
@@ -98,6 +98,7 @@ fn fresh(dir: &std::path::Path, url: &str, password: &str) -> (Db, Secrets, i64)
     let id = integrations::create(
         &mut db,
         &store,
+        &ponte_suppliers::registry::spec(IntegrationType::Infotravel),
         &IntegrationInput {
             ty: IntegrationType::Infotravel,
             description: "bench".into(),

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::Subcommand;
 use ponte_core::db::Db;
 use ponte_core::integration_types::IntegrationType;
@@ -12,6 +13,7 @@ use ponte_core::secrets::{Secrets, SERVICE};
 use ponte_core::CoreError;
 use ponte_suppliers::connection_test;
 use ponte_suppliers::http::Limits;
+use ponte_suppliers::registry;
 
 use crate::output::Out;
 use crate::secret_input;
@@ -22,18 +24,18 @@ pub enum IntegrationsCommand {
     List {
         #[arg(long, short)]
         query: Option<String>,
-        /// infotravel, wooba or paytourist
-        #[arg(long = "type")]
+        /// An integration type's id
+        #[arg(long = "type", value_parser = type_ids())]
         ty: Option<String>,
     },
     /// Register an integration. Secrets: name them with --secret FIELD; each value is read from
     /// PONTE_SECRET_<FIELD> or, if unset, from the next line of standard input.
     Add {
-        /// infotravel, wooba or paytourist (implied by --preset)
-        #[arg(long = "type")]
+        /// An integration type's id (implied by --preset)
+        #[arg(long = "type", value_parser = type_ids())]
         ty: Option<String>,
-        /// A supplier preset, e.g. bwt-infotravel or bwt-wooba
-        #[arg(long)]
+        /// A supplier preset: a type, a description and field values
+        #[arg(long, value_parser = preset_ids())]
         preset: Option<String>,
         #[arg(long)]
         description: Option<String>,
@@ -53,6 +55,16 @@ pub enum IntegrationsCommand {
     Test { id: i64 },
     /// Delete an integration and its keyring entries
     Remove { id: i64 },
+}
+
+/// The ids `--type` accepts, from the one list of types (`--help` shows them).
+fn type_ids() -> PossibleValuesParser {
+    PossibleValuesParser::new(IntegrationType::ALL.map(IntegrationType::as_str))
+}
+
+/// The ids `--preset` accepts, from presets.json.
+fn preset_ids() -> PossibleValuesParser {
+    PossibleValuesParser::new(presets::all().iter().map(|p| p.id.as_str()))
 }
 
 fn bad(field: &str, key: &str) -> CoreError {
@@ -155,7 +167,7 @@ pub fn run(db: &mut Db, cmd: IntegrationsCommand, out: &Out) -> ExitCode {
             secrets,
         } => {
             let input = add_input(ty, preset, description, person, fields, secrets)?;
-            let saved = integrations::create(db, &store()?, &input)?;
+            let saved = integrations::create(db, &store()?, &registry::spec(input.ty), &input)?;
             if out.json {
                 out.json(&saved);
             } else {

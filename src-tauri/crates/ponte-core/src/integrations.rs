@@ -1,5 +1,9 @@
 //! Cadastros > Integrações: stored rows (SQLite) and their secrets (OS keyring), always created, changed
 //! and removed together: no row points at a missing secret, no keyring entry outlives its row.
+//!
+//! Saving validates the form against its type's declaration, which the caller passes in
+//! (`ponte_suppliers::registry::spec(input.ty)`): the core names no supplier (see
+//! [`crate::integration_types`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,7 +15,7 @@ use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::integration_types::{self, IntegrationType};
+use crate::integration_types::{self, IntegrationType, IntegrationTypeSpec};
 use crate::secrets::{SecretId, Secrets};
 
 pub const MAX_DESCRIPTION_CHARS: usize = 200;
@@ -110,11 +114,19 @@ struct Clean {
 
 fn validate(
     db: &Db,
+    spec: &IntegrationTypeSpec,
     input: &IntegrationInput,
     except_id: Option<i64>,
     already_set: &[String],
 ) -> Result<(Clean, Vec<FieldIssue>)> {
-    let spec = input.ty.spec();
+    if spec.ty != input.ty {
+        // A caller's mistake, never the user's: the spec must be the one of the input's type.
+        return Err(CoreError::Input(format!(
+            "the form of {} was checked against the declaration of {}",
+            input.ty.as_str(),
+            spec.ty.as_str()
+        )));
+    }
     let mut issues = Vec::new();
     let mut notices = Vec::new();
     let description = input.description.trim().to_string();
@@ -153,7 +165,7 @@ fn validate(
             id
         }
     };
-    let values = integration_types::validate_values(&spec, &input.values, &mut issues);
+    let values = integration_types::validate_values(spec, &input.values, &mut issues);
     let mut secrets = BTreeMap::new();
     for (key, raw) in &input.secrets {
         if !spec.secret_keys().any(|k| k == key) {
@@ -229,8 +241,14 @@ fn undo(store: &Secrets, done: Vec<(SecretId, Option<SecretString>)>) {
     }
 }
 
-pub fn create(db: &mut Db, store: &Secrets, input: &IntegrationInput) -> Result<SaveOutcome> {
-    let (c, notices) = validate(db, input, None, &[])?;
+/// Saves a new integration; `spec` is its type's declaration (`ponte_suppliers::registry::spec(input.ty)`).
+pub fn create(
+    db: &mut Db,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
+    let (c, notices) = validate(db, spec, input, None, &[])?;
     let set: Vec<&String> = c.secrets.keys().collect();
     let ts = now();
     let tx = db.conn_mut().transaction()?;
@@ -261,12 +279,19 @@ pub fn create(db: &mut Db, store: &Secrets, input: &IntegrationInput) -> Result<
     })
 }
 
-pub fn update(db: &mut Db, store: &Secrets, id: i64, input: &IntegrationInput) -> Result<SaveOutcome> {
+/// Saves changes to integration `id`; `spec` is its type's declaration, as for [`create`].
+pub fn update(
+    db: &mut Db,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    id: i64,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
     let current = get(db, id)?;
     if current.ty != input.ty {
         return Err(CoreError::invalid("type", "error.integration.type_change"));
     }
-    let (c, notices) = validate(db, input, Some(id), &current.secrets_set)?;
+    let (c, notices) = validate(db, spec, input, Some(id), &current.secrets_set)?;
     let mut set: BTreeSet<String> = current.secrets_set.iter().cloned().collect();
     set.extend(c.secrets.keys().cloned());
     let tx = db.conn_mut().transaction()?;
@@ -375,7 +400,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Integration> {
     let last_ok: Option<bool> = r.get(9)?;
     Ok(Integration {
         id: r.get(0)?,
-        ty: IntegrationType::parse(&ty_text).unwrap_or(IntegrationType::Infotravel),
+        // A type this Ponte does not know (a row written behind its back) is an error, never a guess.
+        ty: IntegrationType::parse(&ty_text).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("unknown integration type {ty_text:?}").into(),
+            )
+        })?,
         description: r.get(2)?,
         person_id: r.get(3)?,
         person_name: r.get(4)?,

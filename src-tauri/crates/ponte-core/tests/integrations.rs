@@ -10,6 +10,24 @@ use ponte_core::secrets::Secrets;
 use ponte_core::{presets, CoreError};
 use secrecy::ExposeSecret;
 
+/// Saves through the core with the real declaration of the input's type (it lives with its supplier).
+fn create(
+    db: &mut Db,
+    store: &Secrets,
+    input: &IntegrationInput,
+) -> ponte_core::error::Result<integrations::SaveOutcome> {
+    integrations::create(db, store, &ponte_suppliers::registry::spec(input.ty), input)
+}
+
+fn update(
+    db: &mut Db,
+    store: &Secrets,
+    id: i64,
+    input: &IntegrationInput,
+) -> ponte_core::error::Result<integrations::SaveOutcome> {
+    integrations::update(db, store, &ponte_suppliers::registry::spec(input.ty), id, input)
+}
+
 const PASSWORD: &str = "Sup3r-Secreta-Senha-0042";
 
 fn setup() -> (tempfile::TempDir, Db, Secrets, i64) {
@@ -54,7 +72,7 @@ fn keys(e: CoreError) -> Vec<(String, String)> {
 #[test]
 fn create_edit_delete_keeps_secret_only_in_the_keyring() {
     let (dir, mut db, secrets, person) = setup();
-    let saved = integrations::create(&mut db, &secrets, &infotravel(person, Some(PASSWORD))).unwrap();
+    let saved = create(&mut db, &secrets, &infotravel(person, Some(PASSWORD))).unwrap();
     let i = saved.integration;
     assert!(saved.notices.is_empty());
     assert_eq!(i.secrets_set, vec!["password".to_string()]);
@@ -74,14 +92,14 @@ fn create_edit_delete_keeps_secret_only_in_the_keyring() {
     // Editing without typing the password keeps it; typing a new one (with spaces) replaces it, with a notice.
     let mut edit = infotravel(person, None);
     edit.description = "BWT (Infotravel) – matriz".into();
-    let e = integrations::update(&mut db, &secrets, i.id, &edit).unwrap();
+    let e = update(&mut db, &secrets, i.id, &edit).unwrap();
     assert_eq!(e.integration.description, "BWT (Infotravel) – matriz");
     assert_eq!(
         integrations::load_secrets(&db, &secrets, i.id).unwrap()["password"].expose_secret(),
         PASSWORD
     );
     let edit = infotravel(person, Some("  nova-senha \n"));
-    let e = integrations::update(&mut db, &secrets, i.id, &edit).unwrap();
+    let e = update(&mut db, &secrets, i.id, &edit).unwrap();
     assert_eq!(e.notices[0].key, "notice.secret_trimmed");
     assert_eq!(
         integrations::load_secrets(&db, &secrets, i.id).unwrap()["password"].expose_secret(),
@@ -200,7 +218,7 @@ fn bad_input_is_refused_per_field_and_nothing_is_saved() {
         ),
     ];
     for (input, field, key) in cases {
-        let got = keys(integrations::create(&mut db, &secrets, &input).unwrap_err());
+        let got = keys(create(&mut db, &secrets, &input).unwrap_err());
         assert!(
             got.contains(&(field.into(), key.into())),
             "{field}/{key} not in {got:?}"
@@ -216,13 +234,13 @@ fn bad_input_is_refused_per_field_and_nothing_is_saved() {
 #[test]
 fn duplicate_description_per_type_duplicate_draft_and_filters() {
     let (_dir, mut db, secrets, person) = setup();
-    let first = integrations::create(&mut db, &secrets, &infotravel(person, Some(PASSWORD)))
+    let first = create(&mut db, &secrets, &infotravel(person, Some(PASSWORD)))
         .unwrap()
         .integration;
     let mut again = infotravel(person, Some(PASSWORD));
     again.description = again.description.to_uppercase();
     assert_eq!(
-        keys(integrations::create(&mut db, &secrets, &again).unwrap_err()),
+        keys(create(&mut db, &secrets, &again).unwrap_err()),
         vec![(
             "description".to_string(),
             "error.integration.duplicate_description".to_string()
@@ -243,7 +261,7 @@ fn duplicate_description_per_type_duplicate_draft_and_filters() {
         ]),
         secrets: BTreeMap::from([("password".to_string(), "x".to_string())]),
     };
-    let w = integrations::create(&mut db, &secrets, &wooba).unwrap().integration;
+    let w = create(&mut db, &secrets, &wooba).unwrap().integration;
     integrations::set_enabled(&db, w.id, false).unwrap();
     integrations::record_test(&db, first.id, Some("invalid_credentials")).unwrap();
 

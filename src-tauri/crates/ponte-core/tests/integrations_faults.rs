@@ -11,6 +11,24 @@ use ponte_core::integrations::{self, IntegrationFilter, IntegrationInput};
 use ponte_core::people::{self, PersonInput, PersonKind};
 use ponte_core::secrets::{Secrets, SERVICE};
 
+/// Saves through the core with the real declaration of the input's type (it lives with its supplier).
+fn create(
+    db: &mut Db,
+    store: &Secrets,
+    input: &IntegrationInput,
+) -> ponte_core::error::Result<integrations::SaveOutcome> {
+    integrations::create(db, store, &ponte_suppliers::registry::spec(input.ty), input)
+}
+
+fn update(
+    db: &mut Db,
+    store: &Secrets,
+    id: i64,
+    input: &IntegrationInput,
+) -> ponte_core::error::Result<integrations::SaveOutcome> {
+    integrations::update(db, store, &ponte_suppliers::registry::spec(input.ty), id, input)
+}
+
 fn fail_next(store: &Arc<CredentialStore>, id: i64, field: &str) {
     let entry = Entry::new_in_store(store, SERVICE, integrations::secret_id(id, field).as_str()).unwrap();
     let cred: &mock::Cred = entry.as_any().downcast_ref().unwrap();
@@ -45,14 +63,14 @@ fn keyring_failures_leave_no_orphans() {
 
     // Create: the keyring is locked when the secret is written → no row is left behind.
     fail_next(&store, 1, "password");
-    let err = integrations::create(&mut db, &secrets, &input).unwrap_err();
+    let err = create(&mut db, &secrets, &input).unwrap_err();
     assert_eq!(err.code(), "keyring_locked");
     assert!(integrations::list(&db, &IntegrationFilter::default())
         .unwrap()
         .is_empty());
 
     // Create for real, then delete with the keyring locked → the row stays and still owns its secret.
-    let i = integrations::create(&mut db, &secrets, &input).unwrap().integration;
+    let i = create(&mut db, &secrets, &input).unwrap().integration;
     fail_next(&store, i.id, "password");
     assert_eq!(
         integrations::delete(&mut db, &secrets, i.id).unwrap_err().code(),
@@ -67,7 +85,7 @@ fn keyring_failures_leave_no_orphans() {
     edit.description = "renamed".into();
     edit.secrets.insert("password".into(), "nova".into());
     fail_next(&store, i.id, "password");
-    assert!(integrations::update(&mut db, &secrets, i.id, &edit).is_err());
+    assert!(update(&mut db, &secrets, i.id, &edit).is_err());
     assert_eq!(
         integrations::get(&db, i.id).unwrap().description,
         "BWT Operadora (Wooba)"

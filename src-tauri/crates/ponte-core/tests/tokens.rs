@@ -12,6 +12,15 @@ use ponte_core::tokens::{self, BookingUserInput, NewToken, TokenDates, TokenStat
 use ponte_core::{expiries, reminders, CoreError};
 use secrecy::{ExposeSecret, SecretString};
 
+/// Saves through the core with the real declaration of the input's type (it lives with its supplier).
+fn create(
+    db: &mut Db,
+    store: &Secrets,
+    input: &IntegrationInput,
+) -> ponte_core::error::Result<integrations::SaveOutcome> {
+    integrations::create(db, store, &ponte_suppliers::registry::spec(input.ty), input)
+}
+
 fn setup() -> (tempfile::TempDir, Db, Secrets, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(dir.path()).unwrap();
@@ -25,7 +34,7 @@ fn setup() -> (tempfile::TempDir, Db, Secrets, i64) {
         },
     )
     .unwrap();
-    let i = integrations::create(
+    let i = create(
         &mut db,
         &secrets,
         &IntegrationInput {

@@ -7,7 +7,7 @@ pub enum ImportError {
     Core(#[from] CoreError),
     #[error(transparent)]
     Supplier(#[from] SupplierError),
-    /// PayTourist sends data, it has no sales to import.
+    /// Its supplier has no sales to import (its spec's `has_sales` is false).
     #[error("this integration type has no sales to import")]
     NotImportable,
     #[error("the integration is disabled")]

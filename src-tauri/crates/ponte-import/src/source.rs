@@ -1,15 +1,14 @@
-//! Opens the sales source of a saved integration: its values, its secrets from the keyring, the
-//! vendor settings (Wooba), and the agency's time zone.
+//! Opens the sales source of a saved integration through its supplier (ponte-suppliers' registry): its
+//! values, its secrets from the keyring, whatever the supplier adds from outside the form (vendor
+//! settings), and the agency's time zone.
 
 use chrono_tz::Tz;
 use ponte_core::db::Db;
-use ponte_core::integration_types::IntegrationType;
 use ponte_core::integrations;
 use ponte_core::secrets::Secrets;
-use ponte_core::vendor_settings;
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::sales_source::Source;
-use ponte_suppliers::{infotravel, wooba, SupplierError};
+use ponte_suppliers::{registry, Form};
 
 use crate::ImportError;
 
@@ -30,35 +29,11 @@ pub fn open(db: &Db, store: &Secrets, integration_id: i64, limits: Limits) -> Re
     if !i.enabled {
         return Err(ImportError::Disabled);
     }
-    let mut secrets = integrations::load_secrets(db, store, integration_id)?;
-    let mut password = |key: &str| {
-        secrets
-            .remove(key)
-            .ok_or_else(|| ImportError::Supplier(SupplierError::MissingSecret(key.into())))
-    };
-    let v = |k: &str| i.values.get(k).cloned().unwrap_or_default();
-    match i.ty {
-        IntegrationType::Infotravel => Ok(Source::Infotravel(infotravel::Client::new(
-            infotravel::Credentials {
-                url: v("url"),
-                supplier_id: v("supplier_id"),
-                agency_code: v("agency_code"),
-                username: v("username"),
-                password: password("password")?,
-            },
-            limits,
-        ))),
-        IntegrationType::Wooba => {
-            let (token, pem) = vendor_settings::wooba_credentials(db, store)?;
-            let creds = wooba::Credentials {
-                url: v("url"),
-                username: v("username"),
-                password: password("password")?,
-                developer_token: token.ok_or(SupplierError::DeveloperSettingsMissing("Developer-Token"))?,
-                public_key_pem: pem.ok_or(SupplierError::DeveloperSettingsMissing("public key"))?,
-            };
-            Ok(Source::Wooba(wooba::Client::new(creds, limits)?))
-        }
-        IntegrationType::Paytourist => Err(ImportError::NotImportable),
-    }
+    let supplier = registry::get(i.ty);
+    let open = supplier.sales().ok_or(ImportError::NotImportable)?;
+    let mut form = Form::new(i.ty);
+    form.secrets = integrations::load_secrets(db, store, integration_id)?;
+    form.values = i.values;
+    supplier.prepare(db, store, Some(integration_id), &mut form)?;
+    Ok(open(&form, limits)?)
 }

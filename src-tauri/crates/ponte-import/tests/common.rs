@@ -46,6 +46,7 @@ pub async fn world(bookings: usize) -> World {
     let infotravel = integrations::create(
         &mut db,
         &secrets,
+        &ponte_suppliers::registry::spec(IntegrationType::Infotravel),
         &IntegrationInput {
             ty: IntegrationType::Infotravel,
             description: "BWT Operadora (Infotravel)".into(),
@@ -65,6 +66,7 @@ pub async fn world(bookings: usize) -> World {
     let wooba = integrations::create(
         &mut db,
         &secrets,
+        &ponte_suppliers::registry::spec(IntegrationType::Wooba),
         &IntegrationInput {
             ty: IntegrationType::Wooba,
             description: "BWT Operadora (Wooba)".into(),

@@ -1,5 +1,6 @@
 //! Builds a connection test's input from a form draft and/or a saved integration: typed secrets win,
-//! the rest come from the keyring. Runs under the database lock; the HTTP call happens after it.
+//! the rest come from the keyring, then the supplier adds what it needs from outside the form
+//! ([`crate::Supplier::prepare`]). Runs under the database lock; the HTTP call happens after it.
 
 use std::collections::BTreeMap;
 
@@ -7,22 +8,23 @@ use ponte_core::db::Db;
 use ponte_core::integration_types::{self, IntegrationType};
 use ponte_core::integrations::{self, IntegrationInput};
 use ponte_core::secrets::Secrets;
-use ponte_core::{vendor_settings, CoreError, FieldIssue};
+use ponte_core::{CoreError, FieldIssue};
 use secrecy::SecretString;
 
-use crate::connection_test::TestInput;
+use crate::registry;
+use crate::supplier::Form;
 
 pub fn test_input(
     db: &Db,
     store: &Secrets,
     id: Option<i64>,
     draft: Option<&IntegrationInput>,
-) -> Result<TestInput, CoreError> {
+) -> Result<Form, CoreError> {
     let saved = id.map(|id| integrations::get(db, id)).transpose()?;
     let (ty, values): (IntegrationType, BTreeMap<String, String>) = match (draft, &saved) {
         (Some(d), _) => {
             let mut issues: Vec<FieldIssue> = Vec::new();
-            let values = integration_types::validate_values(&d.ty.spec(), &d.values, &mut issues);
+            let values = integration_types::validate_values(&registry::spec(d.ty), &d.values, &mut issues);
             if !issues.is_empty() {
                 return Err(CoreError::Invalid(issues));
             }
@@ -43,24 +45,7 @@ pub fn test_input(
             }
         }
     }
-    let wooba_developer = if ty == IntegrationType::Wooba {
-        vendor_settings::wooba_credentials(db, store)?
-    } else {
-        (None, None)
-    };
-    // PayTourist: the token the integration uses now (Tokens de API).
-    let paytourist_token = match (ty, &saved) {
-        (IntegrationType::Paytourist, Some(s)) => match ponte_core::tokens::active_for_integration(db, s.id)? {
-            Some(t) => Some(ponte_core::tokens::value(store, t)?),
-            None => None,
-        },
-        _ => None,
-    };
-    Ok(TestInput {
-        ty,
-        values,
-        secrets,
-        wooba_developer,
-        paytourist_token,
-    })
+    let mut form = Form { ty, values, secrets };
+    registry::get(ty).prepare(db, store, saved.as_ref().map(|s| s.id), &mut form)?;
+    Ok(form)
 }

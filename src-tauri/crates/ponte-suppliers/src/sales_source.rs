@@ -1,5 +1,5 @@
-//! Sales, one page at a time, from any supplier that has them (Infotravel, Wooba): the import engine
-//! streams these pages and never holds more than one in memory.
+//! Sales, one page at a time, from any supplier that has them (its [`crate::Supplier::sales`] opens a
+//! [`Source`]): the import engine streams these pages and never holds more than one in memory.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -7,7 +7,8 @@ use ponte_core::sales::SupplierSale;
 use serde_json::Value;
 
 use crate::json;
-use crate::{infotravel, wooba, SupplierError};
+use crate::supplier::BoxFuture;
+use crate::SupplierError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Query {
@@ -32,14 +33,26 @@ pub struct Page {
     pub last: bool,
 }
 
-pub enum Source {
-    Infotravel(infotravel::Client),
-    Wooba(wooba::Client),
+/// An open session with a supplier's sales: its client, authenticated on first use.
+pub trait SalesPages: Send {
+    /// Page `index` (0-based, whatever the supplier's own numbering) of the sales `q` asks for.
+    fn page<'a>(
+        &'a mut self,
+        q: &'a Query,
+        index: u32,
+        size: u32,
+        tz: Tz,
+    ) -> BoxFuture<'a, Result<Page, SupplierError>>;
 }
+
+/// What [`crate::Supplier::sales`] opens and the import engine pages through.
+pub type Source = Box<dyn SalesPages>;
 
 pub const PAGE_SIZE: u32 = 500;
 
-fn records(
+/// Maps a page's records one by one: a record that cannot be read is kept as a [`BadRecord`] (with its
+/// id, read from `id_key`) and never fails the page.
+pub(crate) fn records(
     list: &[Value],
     tz: Tz,
     map: fn(&Value, Tz) -> Result<SupplierSale, String>,
@@ -55,59 +68,10 @@ fn records(
         .collect()
 }
 
-fn shape_error(v: &Value) -> SupplierError {
+/// A reply without the list where the supplier puts its sales.
+pub(crate) fn shape_error(v: &Value) -> SupplierError {
     SupplierError::Unexpected {
         status: 200,
         excerpt: crate::http::excerpt(v.to_string().as_bytes(), &[]),
-    }
-}
-
-impl Source {
-    /// Page `index` (0-based, whatever the supplier's own numbering).
-    pub async fn page(&mut self, q: &Query, index: u32, size: u32, tz: Tz) -> Result<Page, SupplierError> {
-        match self {
-            Source::Infotravel(c) => {
-                let path = match q {
-                    Query::Document(code) => infotravel::assumed::bookings_by_locator(code, index, size),
-                    Query::Dates { from, to } => infotravel::assumed::bookings_by_date(*from, *to, index, size),
-                };
-                let v: Value = c.get_json(&path).await?;
-                let content = v
-                    .get("content")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| shape_error(&v))?;
-                let total_pages = v.get("totalPages").and_then(Value::as_u64).map(|n| n as u32);
-                let last = v
-                    .get("last")
-                    .and_then(Value::as_bool)
-                    .unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
-                Ok(Page {
-                    sales: records(content, tz, infotravel::mapping::sale, "id"),
-                    total_pages,
-                    total_records: v.get("totalElements").and_then(Value::as_u64),
-                    last: last || content.is_empty(),
-                })
-            }
-            Source::Wooba(c) => {
-                let body = match q {
-                    Query::Document(code) => wooba::assumed::list_body(None, None, Some(code), index + 1, size),
-                    Query::Dates { from, to } => {
-                        wooba::assumed::list_body(Some(*from), Some(*to), None, index + 1, size)
-                    }
-                };
-                let v: Value = c.post(wooba::assumed::LIST_PATH, body).await?;
-                let list = v
-                    .get("Sales")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| shape_error(&v))?;
-                let total_pages = v.get("TotalPages").and_then(Value::as_u64).map(|n| n as u32);
-                Ok(Page {
-                    sales: records(list, tz, wooba::mapping::sale, "SaleId"),
-                    total_pages,
-                    total_records: None,
-                    last: list.is_empty() || total_pages.is_none_or(|t| index + 1 >= t),
-                })
-            }
-        }
     }
 }

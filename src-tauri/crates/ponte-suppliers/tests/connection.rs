@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use ponte_core::integration_types::IntegrationType;
 use ponte_sim::{Fault, FaultKind, Sim, SimConfig, SimHandle, Supplier};
-use ponte_suppliers::connection_test::{run, TestInput};
+use ponte_suppliers::connection_test::run;
 use ponte_suppliers::http::Limits;
+use ponte_suppliers::wooba::{DEVELOPER_TOKEN, PUBLIC_KEY_PEM};
+use ponte_suppliers::Form;
 use ponte_suppliers::SupplierError;
 use secrecy::SecretString;
 
@@ -27,9 +29,9 @@ fn s(v: &str) -> SecretString {
     SecretString::from(v.to_string())
 }
 
-fn infotravel(sim: &SimHandle, password: &str) -> TestInput {
+fn infotravel(sim: &SimHandle, password: &str) -> Form {
     let i = sim.client_info().infotravel;
-    TestInput {
+    Form {
         ty: IntegrationType::Infotravel,
         values: BTreeMap::from([
             ("url".into(), i.url),
@@ -38,25 +40,29 @@ fn infotravel(sim: &SimHandle, password: &str) -> TestInput {
             ("username".into(), i.username),
         ]),
         secrets: BTreeMap::from([("password".into(), s(password))]),
-        wooba_developer: (None, None),
-        paytourist_token: None,
     }
 }
 
-fn wooba(sim: &SimHandle, password: &str) -> TestInput {
+fn wooba(sim: &SimHandle, password: &str) -> Form {
     let w = sim.client_info().wooba;
-    TestInput {
+    Form {
         ty: IntegrationType::Wooba,
-        values: BTreeMap::from([("url".into(), w.url), ("username".into(), w.identifier)]),
-        secrets: BTreeMap::from([("password".into(), s(password))]),
-        wooba_developer: (Some(s(&w.developer_token)), Some(w.public_key_pem)),
-        paytourist_token: None,
+        // The form's fields, and the vendor settings the supplier's `prepare` adds.
+        values: BTreeMap::from([
+            ("url".into(), w.url),
+            ("username".into(), w.identifier),
+            (PUBLIC_KEY_PEM.into(), w.public_key_pem),
+        ]),
+        secrets: BTreeMap::from([
+            ("password".into(), s(password)),
+            (DEVELOPER_TOKEN.into(), s(&w.developer_token)),
+        ]),
     }
 }
 
-fn paytourist(sim: &SimHandle, token: &str) -> TestInput {
+fn paytourist(sim: &SimHandle, token: &str) -> Form {
     let p = sim.client_info().paytourist;
-    TestInput {
+    Form {
         ty: IntegrationType::Paytourist,
         values: BTreeMap::from([
             ("comune".into(), "firenze".into()),
@@ -64,9 +70,8 @@ fn paytourist(sim: &SimHandle, token: &str) -> TestInput {
             ("software_id".into(), p.software_id.to_string()),
             ("api_url".into(), p.url),
         ]),
-        secrets: BTreeMap::new(),
-        wooba_developer: (None, None),
-        paytourist_token: Some(s(token)),
+        // The token in use, as the supplier's `prepare` adds it.
+        secrets: BTreeMap::from([(ponte_suppliers::paytourist::TOKEN.into(), s(token))]),
     }
 }
 
@@ -139,19 +144,22 @@ async fn wooba_ok_and_every_failure() {
     }
     // A wrong developer token is refused by Wooba with the access-code error.
     let mut bad_dev = wooba(&sim, &good);
-    bad_dev.wooba_developer.0 = Some(s("not-our-token"));
+    bad_dev.secrets.insert(DEVELOPER_TOKEN.into(), s("not-our-token"));
     assert_eq!(
         run(&bad_dev, &limits()).await.unwrap_err().code(),
         "developer_access_code"
     );
     let mut no_key = wooba(&sim, &good);
-    no_key.wooba_developer.1 = None;
+    no_key.values.remove(PUBLIC_KEY_PEM);
     assert_eq!(
         run(&no_key, &limits()).await.unwrap_err().code(),
         "developer_settings_missing"
     );
     let mut bad_key = wooba(&sim, &good);
-    bad_key.wooba_developer.1 = Some("-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----".into());
+    bad_key.values.insert(
+        PUBLIC_KEY_PEM.into(),
+        "-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----".into(),
+    );
     assert_eq!(run(&bad_key, &limits()).await.unwrap_err().code(), "developer_key");
 }
 
@@ -168,7 +176,7 @@ async fn paytourist_token_verification() {
         );
     }
     let mut none = paytourist(&sim, "x");
-    none.paytourist_token = None;
+    none.secrets.clear();
     assert_eq!(run(&none, &limits()).await.unwrap_err().code(), "missing_secret");
 }
 

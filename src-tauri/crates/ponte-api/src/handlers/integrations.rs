@@ -1,16 +1,17 @@
-use ponte_core::integration_types::{IntegrationType, IntegrationTypeSpec};
+use ponte_core::integration_types::IntegrationTypeSpec;
 use ponte_core::integrations::{self, Integration, IntegrationInput, SaveOutcome};
 use ponte_core::presets::{self, Preset};
 use ponte_core::vendor_settings::{self, WoobaSettings};
 use ponte_core::{i18n, settings, ErrorReply};
 use ponte_suppliers::connection_test::{self, TestSuccess};
 use ponte_suppliers::http::Limits;
+use ponte_suppliers::registry;
 
 use crate::request as rq;
 use crate::Api;
 
 pub async fn types(_: &Api, _: rq::integration_types) -> Result<Vec<IntegrationTypeSpec>, ErrorReply> {
-    Ok(IntegrationType::ALL.iter().map(|t| t.spec()).collect())
+    Ok(registry::specs())
 }
 
 pub async fn presets(_: &Api, _: rq::integration_presets) -> Result<Vec<Preset>, ErrorReply> {
@@ -27,12 +28,12 @@ pub async fn get(api: &Api, r: rq::integration_get) -> Result<Integration, Error
 
 pub async fn create(api: &Api, r: rq::integration_create) -> Result<SaveOutcome, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| integrations::create(db, &store, &r.input))
+    api.with_db_mut(|db| integrations::create(db, &store, &registry::spec(r.input.ty), &r.input))
 }
 
 pub async fn update(api: &Api, r: rq::integration_update) -> Result<SaveOutcome, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| integrations::update(db, &store, r.id, &r.input))
+    api.with_db_mut(|db| integrations::update(db, &store, &registry::spec(r.input.ty), r.id, &r.input))
 }
 
 pub async fn duplicate(api: &Api, r: rq::integration_duplicate) -> Result<IntegrationInput, ErrorReply> {

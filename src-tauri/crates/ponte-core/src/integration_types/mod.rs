@@ -1,11 +1,14 @@
-//! Integration types, declared once: each type's fields (kind, section, required, default, rules,
-//! catalogue keys for label and help), which of them are secrets, and what "Testar conexão" calls.
-//! The UI renders its form from [`IntegrationTypeSpec`]; the core validates with the same declaration.
-//! Adding a type = one module here + its catalogue texts; no UI code.
-
-pub mod infotravel;
-pub mod paytourist;
-pub mod wooba;
+//! Integration types: the one list of supplier ids ([`IntegrationType`]) and the vocabulary a supplier
+//! declares its form with (fields, sections, rules, which are secrets, catalogue keys for label and help,
+//! capabilities). The UI renders its form from [`IntegrationTypeSpec`]; the core validates with the same
+//! declaration ([`validate_values`]).
+//!
+//! The declarations themselves live with their supplier (`ponte-suppliers/src/<supplier>/form.rs`), and
+//! `ponte_suppliers::registry` hands them out. The core names no supplier and cannot depend on
+//! ponte-suppliers (which depends on it), so a core function that needs a type's spec receives it from its
+//! caller (e.g. [`crate::integrations::create`] takes the spec next to the input): no global hook to
+//! install, and a caller cannot forget it because it does not compile without it.
+//! Adding a type = its id below + a folder in ponte-suppliers + its catalogue texts; no UI code.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +18,8 @@ use ts_rs::TS;
 use crate::error::FieldIssue;
 use crate::url_rules;
 
+/// The id of every supplier Ponte integrates with: stored in the database, sent to the window. Each has
+/// exactly one supplier in `ponte_suppliers::registry` (checked there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -37,14 +42,6 @@ impl IntegrationType {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
-    pub fn spec(self) -> IntegrationTypeSpec {
-        match self {
-            Self::Infotravel => infotravel::spec(),
-            Self::Wooba => wooba::spec(),
-            Self::Paytourist => paytourist::spec(),
-        }
     }
 }
 
@@ -119,37 +116,37 @@ impl FieldSpec {
         }
     }
 
-    pub(crate) fn text(ty: IntegrationType, key: &str, section: Section) -> Self {
+    pub fn text(ty: IntegrationType, key: &str, section: Section) -> Self {
         Self::new(ty, key, FieldKind::Text, section)
     }
 
-    pub(crate) fn url(ty: IntegrationType, key: &str, section: Section) -> Self {
+    pub fn url(ty: IntegrationType, key: &str, section: Section) -> Self {
         Self {
             max_len: 500,
             ..Self::new(ty, key, FieldKind::Url, section)
         }
     }
 
-    pub(crate) fn secret(ty: IntegrationType, key: &str, section: Section) -> Self {
+    pub fn secret(ty: IntegrationType, key: &str, section: Section) -> Self {
         Self::new(ty, key, FieldKind::Secret, section)
     }
 
-    pub(crate) fn optional(mut self) -> Self {
+    pub fn optional(mut self) -> Self {
         self.required = false;
         self
     }
 
-    pub(crate) fn rule(mut self, rule: Rule) -> Self {
+    pub fn rule(mut self, rule: Rule) -> Self {
         self.rule = rule;
         self
     }
 
-    pub(crate) fn max(mut self, n: u32) -> Self {
+    pub fn max(mut self, n: u32) -> Self {
         self.max_len = n;
         self
     }
 
-    pub(crate) fn placeholder(mut self, p: &str) -> Self {
+    pub fn placeholder(mut self, p: &str) -> Self {
         self.placeholder = Some(p.into());
         self
     }
@@ -166,12 +163,19 @@ pub struct IntegrationTypeSpec {
     pub before_key: String,
     /// Type-specific fields in form order (Descrição and Pessoa vinculada come first for every type).
     pub fields: Vec<FieldSpec>,
-    /// Whether tokens of this type are managed in Tokens de API rather than on the form.
+    /// Capability: it has sales to import (Importar vendas, Vendas, the daily schedule offer it).
+    pub has_sales: bool,
+    /// Capability: its API tokens are kept in Tokens de API (Booking users, live checks, expiry reminders).
+    pub has_tokens: bool,
+    /// Whether the form says its tokens are managed in Tokens de API: the same as `has_tokens`, under the
+    /// name the form screen reads.
     pub tokens_elsewhere: bool,
 }
 
 impl IntegrationTypeSpec {
-    pub(crate) fn new(ty: IntegrationType, fields: Vec<FieldSpec>) -> Self {
+    /// A type's declaration with no capabilities; `ponte_suppliers::registry` sets them from what the
+    /// supplier implements.
+    pub fn new(ty: IntegrationType, fields: Vec<FieldSpec>) -> Self {
         let base = format!("integration.{}", ty.as_str());
         Self {
             ty,
@@ -179,6 +183,8 @@ impl IntegrationTypeSpec {
             summary_key: format!("{base}.summary"),
             before_key: format!("{base}.before"),
             fields,
+            has_sales: false,
+            has_tokens: false,
             tokens_elsewhere: false,
         }
     }
@@ -267,34 +273,6 @@ pub fn validate_values(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_catalogue_key_of_every_type_exists_in_every_language() {
-        for ty in IntegrationType::ALL {
-            let spec = ty.spec();
-            let mut keys = vec![spec.name_key.clone(), spec.summary_key.clone(), spec.before_key.clone()];
-            for f in &spec.fields {
-                keys.push(f.label_key.clone());
-                keys.extend(f.help_key.clone());
-            }
-            for l in crate::i18n::LOCALES {
-                for k in &keys {
-                    assert!(l.catalogue().contains_key(k), "{}: missing {k}", l.tag());
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn field_keys_are_unique_per_type() {
-        for ty in IntegrationType::ALL {
-            let spec = ty.spec();
-            let mut keys: Vec<_> = spec.fields.iter().map(|f| f.key.as_str()).collect();
-            keys.sort();
-            keys.dedup();
-            assert_eq!(keys.len(), spec.fields.len(), "{ty:?}");
-        }
-    }
 
     #[test]
     fn rules() {

@@ -1,17 +1,57 @@
-//! Infotravel (Infotera) REST client — docs/PROTOCOLS.md#infotravel. Known parts here; assumed ones in
-//! [`assumed`].
+//! Infotravel (Infotera) — docs/PROTOCOLS.md#infotravel: the supplier ([`Infotravel`]), its form
+//! ([`form`]), its REST client (here; assumed protocol parts in [`assumed`]), its sales ([`sales`],
+//! mapped by [`mapping`]). Its connection test authenticates; it has sales, no API tokens.
 
 pub mod assumed;
+pub mod form;
 pub mod mapping;
+pub mod sales;
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use ponte_core::integration_types::{IntegrationType, IntegrationTypeSpec};
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use crate::connection_test::TestSuccess;
 use crate::http::{self, Limits};
+use crate::supplier::{BoxFuture, Form, OpenSales, Supplier};
 use crate::SupplierError;
+
+pub struct Infotravel;
+
+impl Supplier for Infotravel {
+    fn id(&self) -> IntegrationType {
+        IntegrationType::Infotravel
+    }
+
+    fn form(&self) -> IntegrationTypeSpec {
+        form::spec()
+    }
+
+    /// `POST /authenticate` with the form's credentials; says how long the access token lasts.
+    fn test_connection<'a>(
+        &'a self,
+        form: &'a Form,
+        limits: &'a Limits,
+    ) -> BoxFuture<'a, Result<TestSuccess, SupplierError>> {
+        Box::pin(async move {
+            let info = Client::new(Credentials::from_form(form)?, *limits)
+                .authenticate()
+                .await?;
+            Ok(TestSuccess {
+                key: "test.ok.infotravel".into(),
+                params: BTreeMap::from([("minutes".into(), (info.expires_in.as_secs() / 60).to_string())]),
+            })
+        })
+    }
+
+    fn sales(&self) -> Option<OpenSales> {
+        Some(sales::open)
+    }
+}
 
 /// What the integration form holds, secrets included (they stay in memory, never logged).
 #[derive(Clone)]
@@ -21,6 +61,20 @@ pub struct Credentials {
     pub agency_code: String,
     pub username: String,
     pub password: SecretString,
+}
+
+impl Credentials {
+    /// The integration's form: URL Webservice, Identificador do Fornecedor, Código da Agência and the API
+    /// user (its password from the keyring or just typed).
+    pub fn from_form(form: &Form) -> Result<Self, SupplierError> {
+        Ok(Self {
+            url: form.value("url"),
+            supplier_id: form.value("supplier_id"),
+            agency_code: form.value("agency_code"),
+            username: form.value("username"),
+            password: form.secret("password")?,
+        })
+    }
 }
 
 /// `{URL Webservice}/api/v1`, without doubling `/api/v1` or a trailing slash.

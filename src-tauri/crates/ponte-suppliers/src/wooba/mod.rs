@@ -1,12 +1,22 @@
-//! Wooba API Sales (Travellink Web API) client — docs/PROTOCOLS.md#wooba-api-sales. Known parts here;
-//! assumed ones in [`assumed`]. Errors arrive as HTTP 200 with an `Exception` object, as in older Travellink
-//! services.
+//! Wooba API Sales (Travellink Web API) — docs/PROTOCOLS.md#wooba-api-sales: the supplier ([`Wooba`]),
+//! its form ([`form`]), its client (here; assumed protocol parts in [`assumed`]), its sales ([`sales`],
+//! mapped by [`mapping`]). Errors arrive as HTTP 200 with an `Exception` object, as in older Travellink
+//! services. Every call also needs Ponte's vendor settings (Developer-Token and Wooba's public key, in
+//! Configurações > Integrações), which [`Supplier::prepare`] adds to the form.
 
 pub mod assumed;
+pub mod form;
 pub mod mapping;
+pub mod sales;
+
+use std::collections::BTreeMap;
 
 use base64::Engine;
 use chrono::NaiveDate;
+use ponte_core::db::Db;
+use ponte_core::integration_types::{IntegrationType, IntegrationTypeSpec};
+use ponte_core::secrets::Secrets;
+use ponte_core::{vendor_settings, CoreError};
 use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::pkcs8::DecodePublicKey;
 use rsa::{Pkcs1v15Encrypt, RsaPublicKey};
@@ -14,8 +24,61 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::connection_test::TestSuccess;
 use crate::http::{self, Limits};
+use crate::supplier::{BoxFuture, Form, OpenSales, Supplier};
 use crate::SupplierError;
+
+/// Where [`Supplier::prepare`] puts the vendor settings: the Developer-Token (a secret) and the public
+/// key PEM (a value).
+pub const DEVELOPER_TOKEN: &str = "developer_token";
+pub const PUBLIC_KEY_PEM: &str = "public_key_pem";
+
+pub struct Wooba;
+
+impl Supplier for Wooba {
+    fn id(&self) -> IntegrationType {
+        IntegrationType::Wooba
+    }
+
+    fn form(&self) -> IntegrationTypeSpec {
+        form::spec()
+    }
+
+    fn prepare(&self, db: &Db, store: &Secrets, _saved_id: Option<i64>, form: &mut Form) -> Result<(), CoreError> {
+        let (token, pem) = vendor_settings::wooba_credentials(db, store)?;
+        if let Some(t) = token {
+            form.secrets.insert(DEVELOPER_TOKEN.into(), t);
+        }
+        if let Some(p) = pem {
+            form.values.insert(PUBLIC_KEY_PEM.into(), p);
+        }
+        Ok(())
+    }
+
+    /// A `sales/list` call for today with one sale per page: harmless, and it proves all three credentials.
+    fn test_connection<'a>(
+        &'a self,
+        form: &'a Form,
+        limits: &'a Limits,
+    ) -> BoxFuture<'a, Result<TestSuccess, SupplierError>> {
+        Box::pin(async move {
+            let client = Client::new(Credentials::from_form(form)?, *limits)?;
+            let today = chrono::Local::now().date_naive();
+            let body = assumed::list_body(Some(today), Some(today), None, 1, 1);
+            let reply: serde_json::Value = client.post(assumed::LIST_PATH, body).await?;
+            let pages = reply.get("TotalPages").and_then(|v| v.as_u64()).unwrap_or(0);
+            Ok(TestSuccess {
+                key: "test.ok.wooba".into(),
+                params: BTreeMap::from([("pages".into(), pages.to_string())]),
+            })
+        })
+    }
+
+    fn sales(&self) -> Option<OpenSales> {
+        Some(sales::open)
+    }
+}
 
 #[derive(Clone)]
 pub struct Credentials {
@@ -26,6 +89,28 @@ pub struct Credentials {
     pub developer_token: SecretString,
     /// Wooba's public key, PEM (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`).
     pub public_key_pem: String,
+}
+
+impl Credentials {
+    /// The integration's form (Usuário, Senha, URL Webservice) and the vendor settings `prepare` added.
+    pub fn from_form(form: &Form) -> Result<Self, SupplierError> {
+        let developer_token = form
+            .secrets
+            .get(DEVELOPER_TOKEN)
+            .cloned()
+            .ok_or(SupplierError::DeveloperSettingsMissing("Developer-Token"))?;
+        let public_key_pem = form
+            .optional(PUBLIC_KEY_PEM)
+            .ok_or(SupplierError::DeveloperSettingsMissing("public key"))?
+            .to_string();
+        Ok(Self {
+            url: form.value("url"),
+            username: form.value("username"),
+            password: form.secret("password")?,
+            developer_token,
+            public_key_pem,
+        })
+    }
 }
 
 /// `{URL Webservice}/TravellinkWebApi/api/v1`, whatever slashes or suffix the user typed.

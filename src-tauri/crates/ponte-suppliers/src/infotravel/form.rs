@@ -2,7 +2,7 @@
 //! Agência: docs/PROTOCOLS.md#integration-forms) plus "Acesso à API", because the API authenticates with an
 //! integration user (docs/PROTOCOLS.md#known-about-infotravel).
 
-use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
+use ponte_core::integration_types::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
 
 const T: IntegrationType = IntegrationType::Infotravel;
 

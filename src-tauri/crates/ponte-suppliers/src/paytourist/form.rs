@@ -1,12 +1,13 @@
 //! PayTourist (docs/PROTOCOLS.md#paytourist): one host per municipality (`https://{comune}.paytourist.com`),
-//! the hotel's structure and its software. Tokens belong to Booking users and are managed in Tokens de API.
+//! the hotel's structure and its software. Tokens belong to Booking users and are managed in Tokens de API
+//! (the supplier's `tokens` capability).
 
-use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
+use ponte_core::integration_types::{FieldSpec, IntegrationType, IntegrationTypeSpec, Rule, Section};
 
 const T: IntegrationType = IntegrationType::Paytourist;
 
 pub fn spec() -> IntegrationTypeSpec {
-    let mut spec = IntegrationTypeSpec::new(
+    IntegrationTypeSpec::new(
         T,
         vec![
             FieldSpec::text(T, "comune", Section::Main)
@@ -22,15 +23,5 @@ pub fn spec() -> IntegrationTypeSpec {
             // Overrides the address derived from the comune (a test server, a new PayTourist host).
             FieldSpec::url(T, "api_url", Section::Advanced).optional(),
         ],
-    );
-    spec.tokens_elsewhere = true;
-    spec
-}
-
-/// The API root for a comune, unless `api_url` overrides it.
-pub fn base_url(comune: &str, api_url: Option<&str>) -> String {
-    match api_url.filter(|u| !u.is_empty()) {
-        Some(u) => u.trim_end_matches('/').to_string(),
-        None => format!("https://{comune}.paytourist.com"),
-    }
+    )
 }

@@ -2,7 +2,7 @@
 //! (docs/PROTOCOLS.md#integration-forms). The vendor-level Developer-Token and Wooba's public key are
 //! application settings, not per integration.
 
-use super::{FieldSpec, IntegrationType, IntegrationTypeSpec, Section};
+use ponte_core::integration_types::{FieldSpec, IntegrationType, IntegrationTypeSpec, Section};
 
 const T: IntegrationType = IntegrationType::Wooba;
 
