@@ -51,10 +51,8 @@ impl<R: Runtime> HostServices for TauriHost<R> {
         self.clipboard.copy(secret, clear_after).map_err(|e| e.to_string())
     }
 
-    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry) {
-        if let Ok(app) = self.app() {
-            crate::notify::show(app, locale, kind, expiry);
-        }
+    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry) -> Result<(), String> {
+        crate::notify::show(self.app()?, locale, kind, expiry)
     }
 
     fn autostart(&self, set: Option<bool>) -> Result<bool, String> {

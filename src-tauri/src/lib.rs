@@ -4,7 +4,6 @@ mod clipboard;
 mod host;
 mod ipc;
 mod notify;
-mod reminder_engine;
 mod tray;
 
 use std::path::PathBuf;
@@ -76,7 +75,7 @@ pub fn run() {
                     let _ = api.with_db_mut(|db| api.demo.start(db, &store, &suffix));
                 }
             }
-            reminder_engine::spawn(handle.clone());
+            tauri::async_runtime::spawn(ponte_api::reminders::run(api.clone()));
             tauri::async_runtime::spawn(ponte_api::scheduler::run(api));
             if std::env::args().any(|a| a == "--hidden") {
                 if let Some(w) = app.get_webview_window("main") {

@@ -544,6 +544,7 @@ describe('Configurações > Integrações', () => {
     expect(await card.locator('[name=developer_token]').count()).toBe(0);
     expect(await host().secret('settings/0/wooba_developer_token')).toBe('tok-123');
     expect(await card.locator('[name=public_key_pem]').inputValue()).toBe(key.trim());
+    expect(await host().sql("SELECT value FROM settings WHERE key = 'wooba.public_key_pem'")).toEqual([[key.trim()]]);
     await card.getByTestId('secret-replace-developer_token').click();
     expect(await card.locator('[name=developer_token]').inputValue()).toBe('');
     await expect.poll(() => focusedName(page)).toBe('developer_token');

@@ -66,11 +66,11 @@ export const api = {
    */
   personDelete: (id: number) => call<null>('person_delete', { id }),
   /**
-   * The integration types and their forms, as declared in the core.
+   * The integration types: each supplier's form and capabilities (has sales, has tokens), from the registry.
    */
   integrationTypes: () => call<Array<IntegrationTypeSpec>>('integration_types', {}),
   /**
-   * Supplier presets ("BWT Operadora (Infotravel)") that pre-fill a form.
+   * Supplier presets (presets.json: a type, a description and field values) that pre-fill a form.
    */
   integrationPresets: () => call<Array<Preset>>('integration_presets', {}),
   integrationsList: (filter: IntegrationFilter) => call<Array<Integration>>('integrations_list', { filter }),

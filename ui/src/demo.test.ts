@@ -35,11 +35,12 @@ describe('demo', () => {
     expect(lastDays(new Date(2027, 0, 10, 0, 1), 30)).toEqual({ from: '2026-12-11', to: '2027-01-10' });
   });
 
-  test('Importar vendas opens with the enabled demo Infotravel integration', () => {
-    const all = [integration(1, 'infotravel'), integration(7, 'wooba'), integration(8, 'infotravel')];
-    expect(demoImportTarget([7, 8], all)).toBe(8);
-    expect(demoImportTarget([7], all)).toBe(7);
-    expect(demoImportTarget([7, 8], [integration(7, 'wooba'), integration(8, 'infotravel', false)])).toBe(7);
+  test("Importar vendas opens with the demo's first enabled integration, in the order the backend created them", () => {
+    const all = [integration(1, 'infotravel'), integration(7, 'infotravel'), integration(8, 'wooba')];
+    expect(demoImportTarget([7, 8], all)).toBe(7);
+    expect(demoImportTarget([8, 7], all)).toBe(8);
+    expect(demoImportTarget([7, 8], [integration(7, 'infotravel', false), integration(8, 'wooba')])).toBe(8);
+    expect(demoImportTarget([9, 8], all)).toBe(8);
     expect(demoImportTarget([9], all)).toBeNull();
     expect(demoImportTarget([], all)).toBeNull();
   });

@@ -1,5 +1,5 @@
 // "Experimentar com dados de demonstração": which records are the demo's, and where starting it leads
-// (Importar vendas with the demo Infotravel integration and the last 30 days). Free of the DOM so it can be
+// (Importar vendas with the demo's first integration and the last 30 days). Free of the DOM so it can be
 // unit-tested; the button is components/DemoStart.tsx.
 import type { DemoStatus } from './bindings/DemoStatus';
 import type { Integration } from './bindings/Integration';
@@ -22,10 +22,9 @@ export function lastDays(now: Date, days: number): { from: string; to: string } 
 }
 
 /**
- * Which of the demo's integrations Importar vendas opens with: the enabled Infotravel one (the backend creates
- * it first), else the first enabled one; null when the list has none of them.
+ * Which of the demo's integrations Importar vendas opens with: the first of `ids` (the order the backend
+ * created them in, its preferred one first) that `list` has and that is enabled; null when there is none.
  */
 export function demoImportTarget(ids: readonly number[], list: readonly Integration[]): number | null {
-  const mine = ids.map((id) => list.find((i) => i.id === id)).filter((i): i is Integration => i !== undefined && i.enabled);
-  return (mine.find((i) => i.type === 'infotravel') ?? mine[0])?.id ?? null;
+  return ids.find((id) => list.some((i) => i.id === id && i.enabled)) ?? null;
 }

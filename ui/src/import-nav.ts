@@ -1,4 +1,4 @@
-// Opening Importar vendas ready to go (e.g. after the demo starts: its Infotravel integration, the last 30 days).
+// Opening Importar vendas ready to go (e.g. after the demo starts: its first integration, the last 30 days).
 
 /** What Importar vendas opens with: one of `integrationIds` (see demo.ts's demoImportTarget), by sale date. */
 export interface ImportPreset {

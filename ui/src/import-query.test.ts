@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Integration } from './bindings/Integration';
+import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
 import { buildQuery, defaultRange, emptyForm, importable, splitReply } from './import-query';
+import TYPES_JSON from './integration-types.gen.json';
 import { parseDayInput } from './sales-format';
 
 const NOW = new Date(2026, 10, 25, 10);
@@ -70,9 +72,19 @@ describe('splitReply', () => {
 });
 
 describe('importable', () => {
-  test('Infotravel and Wooba only, enabled first, by description', () => {
+  const TYPES = TYPES_JSON as IntegrationTypeSpec[];
+  const withSales = TYPES.filter((t) => t.has_sales).map((t) => t.type);
+  const without = TYPES.filter((t) => !t.has_sales).map((t) => t.type);
+
+  test('the declarations say which types have sales: some do, some do not', () => {
+    expect(withSales.length).toBeGreaterThan(0);
+    expect(without.length).toBeGreaterThan(0);
+  });
+
+  test('only types whose spec has sales, enabled first, by description', () => {
+    const [a, b] = [withSales[0]!, withSales[withSales.length - 1]!];
     const i = (id: number, type: Integration['type'], description: string, enabled = true) => ({ id, type, description, enabled }) as Integration;
-    const list = [i(1, 'paytourist', 'A'), i(2, 'wooba', 'Zeta'), i(3, 'infotravel', 'Beta', false), i(4, 'infotravel', 'alfa')];
+    const list = [i(1, without[0]!, 'A'), i(2, b, 'Zeta'), i(3, a, 'Beta', false), i(4, a, 'alfa')];
     expect(importable(list, new Intl.Collator('pt-BR', { sensitivity: 'base' })).map((x) => x.id)).toEqual([4, 2, 3]);
   });
 });

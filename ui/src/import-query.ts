@@ -4,8 +4,10 @@
 import type { ErrorReply } from './bindings/ErrorReply';
 import type { ImportQuery } from './bindings/ImportQuery';
 import type { Integration } from './bindings/Integration';
+import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
 import type { Locale } from './bindings/Locale';
 import type { Params } from './i18n';
+import TYPES_JSON from './integration-types.gen.json';
 import { formatDay, isoDay, parseDay, parseDayInput } from './sales-format';
 
 export type ImportMode = ImportQuery['mode'];
@@ -92,9 +94,16 @@ export function splitReply(e: ErrorReply): { fields: QueryErrors; general: Error
   return { fields, general };
 }
 
-/** Integrations that have sales to import (Infotravel, Wooba), enabled ones first, by description. */
+/**
+ * The types whose supplier has sales to import: their spec says `has_sales`. The specs are the ones
+ * `integration_types` answers, generated with this build into integration-types.gen.json (as the message
+ * catalogue is bundled from ponte-core/locales), so the filter below stays synchronous and pure.
+ */
+const SALES_TYPES: ReadonlySet<string> = new Set((TYPES_JSON as IntegrationTypeSpec[]).filter((t) => t.has_sales).map((t) => t.type));
+
+/** Integrations whose type has sales to import, enabled ones first, by description. */
 export function importable(list: readonly Integration[], collator: Intl.Collator): Integration[] {
   return list
-    .filter((i) => i.type === 'infotravel' || i.type === 'wooba')
+    .filter((i) => SALES_TYPES.has(i.type))
     .sort((a, b) => Number(b.enabled) - Number(a.enabled) || collator.compare(a.description, b.description) || a.id - b.id);
 }

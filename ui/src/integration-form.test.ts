@@ -14,7 +14,9 @@ import {
   firstInvalid,
   firstToFill,
   formOrder,
+  inAdvanced,
   initialDraft,
+  labelledSummary,
   NO_ERRORS,
   presetFills,
   secretMode,
@@ -123,6 +125,9 @@ describe('the form is the declaration', () => {
     expect(advancedOpen(acme, d, NO_ERRORS)).toBe(false);
     expect(advancedOpen(acme, { ...d, values: { ...d.values, region: 'us' } }, NO_ERRORS)).toBe(true);
     expect(advancedOpen(acme, d, { fields: { region: [{ key: 'error.field.invalid', params: {} }] }, summary: [] })).toBe(true);
+    expect(inAdvanced(acme, 'region')).toBe(true);
+    expect(inAdvanced(acme, 'description')).toBe(false);
+    expect(inAdvanced(acme, null)).toBe(false);
   });
 
   test('a preset pre-fills description, the declared values and the person search', () => {
@@ -216,6 +221,14 @@ describe('errors', () => {
     expect(errorText(t, infotravel, { key: 'error.supplier.timeout', params: { host: 'h', seconds: '30' } })).toBe(
       t('error.supplier.timeout', { host: 'h', seconds: '30' }),
     );
+    // The summary, translated by FormDialog as is, carries the labels already; field messages are left alone.
+    const errors = { fields: { url: [missing] }, summary: [missing, { key: 'error.supplier.timeout', params: { host: 'h', seconds: '30' } }] };
+    const labelled = labelledSummary(t, infotravel, errors);
+    expect(labelled.summary.map((m) => t(m.key, m.params))).toEqual([errorText(t, infotravel, missing), t('error.supplier.timeout', { host: 'h', seconds: '30' })]);
+    expect(labelled.fields).toBe(errors.fields);
+    expect(missing.params.field).toBe('password');
+    const plain = { fields: {}, summary: [{ key: 'error.supplier.timeout', params: { host: 'h', seconds: '30' } }] };
+    expect(labelledSummary(t, infotravel, plain)).toBe(plain);
     expect(fieldLabel(t, infotravel, 'person')).toBe('Pessoa que será vinculada…');
     expect(fieldLabel(t, infotravel, 'description')).toBe('Descrição');
   });

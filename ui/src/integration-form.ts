@@ -197,9 +197,22 @@ export function fieldLabel(t: T, spec: IntegrationTypeSpec, key: string): string
  * becomes that field's label.
  */
 export function errorText(t: T, spec: IntegrationTypeSpec, reply: Pick<ErrorReply, 'key' | 'params'>): string {
-  const params: Params = { ...reply.params };
-  if (typeof reply.params.field === 'string') params.field = fieldLabel(t, spec, reply.params.field);
-  return t(reply.key, params);
+  return t(reply.key, labelledParams(t, spec, reply.params));
+}
+
+function labelledParams(t: T, spec: IntegrationTypeSpec, params: Record<string, string>): Record<string, string> {
+  return typeof params.field === 'string' ? { ...params, field: fieldLabel(t, spec, params.field) } : params;
+}
+
+/** The errors with the summary's `{field}` parameters made labels, as `errorText` shows them (FormDialog translates the summary as is). */
+export function labelledSummary(t: T, spec: IntegrationTypeSpec, errors: FormErrors): FormErrors {
+  if (!errors.summary.some((m) => typeof m.params.field === 'string')) return errors;
+  return { fields: errors.fields, summary: errors.summary.map((m) => ({ key: m.key, params: labelledParams(t, spec, m.params) })) };
+}
+
+/** Whether a field is in the collapsible "Avançado" section (opened before focus goes to it). */
+export function inAdvanced(spec: IntegrationTypeSpec, key: string | null): boolean {
+  return spec.fields.some((f) => f.key === key && f.section === 'advanced');
 }
 
 /** The names of the fields a preset fills in, for the picker ("já preenche Descrição, URL Webservice…"). */

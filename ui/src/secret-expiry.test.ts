@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Expiry } from './bindings/Expiry';
-import { expiryChanges, secretExpiries } from './secret-expiry';
+import { expiryChanges, secretExpiries, withStoredExpiries } from './secret-expiry';
 
 const expiry = (key: string, expires_on: string, token_id: number | null = null): Expiry => ({
   key,
@@ -36,5 +36,15 @@ describe('secret expiry dates', () => {
       ok: false,
       errors: { password: { key: 'error.import.date_format', params: {} } },
     });
+  });
+
+  test('the stored dates fill the empty inputs, shown the language\'s way; a date typed meanwhile wins', () => {
+    const format = (iso: string) => iso.split('-').reverse().join('/');
+    expect(withStoredExpiries({ password: '01/02/2028', api_key: '' }, { password: '2027-01-09', api_key: '2026-12-31', token: '2027-03-01' }, format)).toEqual({
+      password: '01/02/2028',
+      api_key: '31/12/2026',
+      token: '01/03/2027',
+    });
+    expect(withStoredExpiries({}, {}, format)).toEqual({});
   });
 });

@@ -39,3 +39,13 @@ export function expiryChanges(locale: Locale, fields: readonly string[], typed: 
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, changes };
 }
+
+/**
+ * The stored dates (`YYYY-MM-DD`) shown the locale's way once Lembretes' list arrives; a date typed meanwhile
+ * wins over the stored one.
+ */
+export function withStoredExpiries(typed: Record<string, string>, stored: Record<string, string>, format: (iso: string) => string): Record<string, string> {
+  const next = { ...typed };
+  for (const [k, v] of Object.entries(stored)) if ((next[k] ?? '') === '') next[k] = format(v);
+  return next;
+}

@@ -11,10 +11,12 @@ import {
   firstInvalid,
   formatDay,
   isoDay,
+  lastCheckFailed,
   masked,
   parseDay,
   rotationFor,
   rotationOf,
+  rotationNextKey,
   rotationStage,
   secondsLeft,
   softwareLabel,
@@ -23,6 +25,7 @@ import {
   stepState,
   tokenIdFromHash,
   tokenStatus,
+  verifiedText,
   withoutField,
 } from './tokens-model';
 
@@ -120,6 +123,19 @@ describe('status and days left', () => {
     expect(daysLeftText(t, n, -12)).toBe('scaduto da 12 giorni');
   });
 
+  test('the last check: when, and why it failed when PayTourist could not be reached', () => {
+    const when = (iso: string) => iso.slice(0, 10);
+    expect(verifiedText(t, when, token())).toBe(t('tokens.never_verified'));
+    expect(verifiedText(t, when, token({ last_verified_at: '2026-11-20T10:00:00Z', last_check: 'ok' }))).toBe(t('tokens.verified_at', { date: '2026-11-20' }));
+    // Refused is the status badge's to say; a failed check keeps the status and says why.
+    expect(lastCheckFailed(token({ last_check: 'rejected' }))).toBe(false);
+    const failed = token({ last_verified_at: '2026-11-20T10:00:00Z', last_check: 'timeout' });
+    expect(lastCheckFailed(failed)).toBe(true);
+    const text = verifiedText(t, when, failed);
+    expect(text).toBe(t('tokens.check_failed', { date: '2026-11-20', message: t('error.supplier.timeout').replace(/\{[a-z]+\}/g, '…') }));
+    expect(text).not.toContain('{');
+  });
+
   test('a saved token shows only its last four characters', () => {
     expect(masked('k7Q2')).toBe('••••\u00a0k7Q2');
   });
@@ -134,6 +150,20 @@ describe('rotation', () => {
   test("the wizard resumes at the step after the one the backend recorded", () => {
     expect([null, undefined, 'added', 'verified', 'activated', 'pasted', 'done', 'bogus'].map(rotationStage)).toEqual([1, 1, 2, 3, 4, 5, 6, 1]);
     expect([1, 2, 3].map((s) => stepState(s, 2))).toEqual(['done', 'current', 'todo']);
+  });
+
+  test("the wizard's main button says what the step does", () => {
+    expect([1, 2, 3, 4, 5, 6].map((v) => rotationNextKey(v, false, true))).toEqual([
+      'tokens.form.save',
+      'tokens.action.verify',
+      'tokens.rotation.step3',
+      'tokens.rotation.pasted',
+      'tokens.rotation.delete_old',
+      'common.close',
+    ]);
+    // Verified: step 2 only goes on; the old token gone already: step 5 only goes on.
+    expect(rotationNextKey(2, true, true)).toBe('tokens.rotation.next');
+    expect(rotationNextKey(5, true, false)).toBe('tokens.rotation.next');
   });
 
   test('finds the unfinished rotation from the old or the new token', () => {

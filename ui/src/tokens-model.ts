@@ -139,6 +139,24 @@ export function daysLeftText(t: T, formatNumber: (n: number) => string, days: nu
   return t('tokens.days.left', { days: formatNumber(days) });
 }
 
+/** The last live check failed for a reason other than PayTourist refusing the token (network, 5xx…). */
+export function lastCheckFailed(x: ApiToken): boolean {
+  return x.last_check !== null && x.last_check !== 'ok' && x.last_check !== 'rejected';
+}
+
+/**
+ * The "Verificado" cell's full text: when, and why the check failed if it did. The failure's own message may
+ * name parameters this reply does not carry: they are shown as "…".
+ */
+export function verifiedText(t: T, formatDateTime: (iso: string) => string, x: ApiToken): string {
+  if (!x.last_verified_at) return t('tokens.never_verified');
+  if (!lastCheckFailed(x)) return t('tokens.verified_at', { date: formatDateTime(x.last_verified_at) });
+  return t('tokens.check_failed', {
+    date: formatDateTime(x.last_verified_at),
+    message: t(`error.supplier.${x.last_check ?? ''}`).replace(/\{[A-Za-z0-9_]+\}/g, '…'),
+  });
+}
+
 /** All a token shows of itself once saved (kept on one line). */
 export function masked(last4: string): string {
   return `••••\u00a0${last4}`;
@@ -175,6 +193,27 @@ export function rotationStage(step: string | null | undefined): number {
 /** Where each wizard step stands: done, current or still to do. */
 export function stepState(n: number, current: number): 'done' | 'current' | 'todo' {
   return n < current ? 'done' : n === current ? 'current' : 'todo';
+}
+
+/**
+ * The wizard's main button for step `view`: save the paste, verify (or go on once verified), activate, "pasted",
+ * delete the old token (or go on when it is gone already); Close once finished.
+ */
+export function rotationNextKey(view: number, verified: boolean, oldExists: boolean): string {
+  switch (view) {
+    case 1:
+      return 'tokens.form.save';
+    case 2:
+      return verified ? 'tokens.rotation.next' : 'tokens.action.verify';
+    case 3:
+      return 'tokens.rotation.step3';
+    case 4:
+      return 'tokens.rotation.pasted';
+    case 5:
+      return oldExists ? 'tokens.rotation.delete_old' : 'tokens.rotation.next';
+    default:
+      return 'common.close';
+  }
 }
 
 export interface Rotation {

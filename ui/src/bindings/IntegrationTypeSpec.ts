@@ -12,6 +12,15 @@ name_key: string, summary_key: string, before_key: string,
  */
 fields: Array<FieldSpec>, 
 /**
- * Whether tokens of this type are managed in Tokens de API rather than on the form.
+ * Capability: it has sales to import (Importar vendas, Vendas, the daily schedule offer it).
+ */
+has_sales: boolean, 
+/**
+ * Capability: its API tokens are kept in Tokens de API (Booking users, live checks, expiry reminders).
+ */
+has_tokens: boolean, 
+/**
+ * Whether the form says its tokens are managed in Tokens de API: the same as `has_tokens`, under the
+ * name the form screen reads.
  */
 tokens_elsewhere: boolean, };

@@ -28,7 +28,7 @@ export function useDemoStatus(reload = 0): DemoStatus | null {
 
 /**
  * "Experimentar com dados de demonstração": starts the supplier simulator inside the app and creates the labelled
- * demo company and integrations (a few seconds), then opens Importar vendas with the demo Infotravel integration
+ * demo company and integrations (a few seconds), then opens Importar vendas with the demo's first integration
  * and the last 30 days, ready for Pré-visualizar.
  */
 export function DemoStart({ primary = false, help = true, describedBy }: { primary?: boolean; help?: boolean; describedBy?: string }) {

@@ -29,6 +29,12 @@ export function FormDialog(props: {
   onSubmit: () => void;
   onClose: () => void;
   children: ComponentChildren;
+  /** Between the header and the body, outside the scrolling body (a wizard's stepper). */
+  beforeBody?: ComponentChildren;
+  /** Extra attributes of the body (`class` replaces "panel-body": repeat it). */
+  bodyAttrs?: Record<string, string>;
+  /** Between the body and the footer, outside the scrolling body (a status strip). */
+  strip?: ComponentChildren;
   footer: ComponentChildren;
 }) {
   const { t } = useI18n();
@@ -101,7 +107,8 @@ export function FormDialog(props: {
             <Icon name="close" />
           </button>
         </header>
-        <div class="panel-body">
+        {props.beforeBody}
+        <div class="panel-body" {...props.bodyAttrs}>
           {props.errors.summary.length > 0 && (
             <div class="form-summary" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-summary">
               <Icon name="alert" />
@@ -114,6 +121,7 @@ export function FormDialog(props: {
           )}
           {props.children}
         </div>
+        {props.strip}
         <footer class="panel-footer">{props.footer}</footer>
       </form>
     </dialog>

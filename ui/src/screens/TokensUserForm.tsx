@@ -1,13 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { BookingUser } from '../bindings/BookingUser';
 import type { Integration } from '../bindings/Integration';
+import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 import type { FormErrors } from '../tokens-model';
 import { firstInvalid, NO_ERRORS, softwareLabel, splitErrors, withoutField } from '../tokens-model';
-import { FormField } from './TokensNewForm';
+import { FormField } from './TokensFields';
 
 const FIELDS = ['integration_id', 'name', 'email', 'software'] as const;
 type Field = (typeof FIELDS)[number];
@@ -31,45 +32,14 @@ export function TokensUserForm(props: {
   }));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const [focusAfterErrors, setFocusAfterErrors] = useState(0);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  const element = (name: string) => {
-    const el = formRef.current?.elements.namedItem(name);
-    return el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el : null;
-  };
-
-  useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const d = dialogRef.current;
-    if (d && !d.open) d.showModal();
-    element(props.integrations.length === 1 ? 'name' : 'integration_id')?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-    // Once, when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (focusAfterErrors === 0) return;
-    const f = firstInvalid(errors, FIELDS);
-    const el = f ? element(f) : null;
-    if (el) el.focus();
-    else summaryRef.current?.focus();
-    // Only when a new failure is reported.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusAfterErrors]);
+  const [failures, setFailures] = useState(0);
 
   const change = (f: Field, v: string) => {
     setValues((old) => ({ ...old, [f]: v }));
     setErrors((old) => withoutField(old, f));
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     if (busy) return;
     setBusy(true);
     try {
@@ -82,7 +52,7 @@ export function TokensUserForm(props: {
       props.onSaved(u);
     } catch (err) {
       setErrors(splitErrors(toErrorReply(err), FIELDS));
-      setFocusAfterErrors((n) => n + 1);
+      setFailures((n) => n + 1);
       setBusy(false);
     }
   };
@@ -90,132 +60,21 @@ export function TokensUserForm(props: {
   const invalid = (f: Field) => (errors.fields[f]?.length ?? 0) > 0;
 
   return (
-    <dialog
-      ref={dialogRef}
+    <FormDialog
+      testid="booking-user-form"
+      titleId="booking-user-title"
       class="panel panel-wide"
-      aria-labelledby="booking-user-title"
-      data-testid="booking-user-form"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          props.onClose();
-        }
-      }}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
-      <form ref={formRef} class="panel-form" noValidate onSubmit={(e) => void submit(e)}>
-        <header class="panel-header">
-          <div class="panel-heading">
-            <span class="badge badge-type">{t('integration.paytourist.name')}</span>
-            <h2 id="booking-user-title">{t('tokens.new_user')}</h2>
-          </div>
-          <button type="button" class="btn-icon" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
-            <Icon name="close" />
-          </button>
-        </header>
-        <div class="panel-body">
-          {errors.summary.length > 0 && (
-            <div class="form-summary" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-summary">
-              <Icon name="alert" />
-              <ul>
-                {errors.summary.map((m, i) => (
-                  <li key={i}>{t(m.key, m.params)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <section class="before" aria-label={t('integrations.form.before_title')}>
-            <Icon name="info" class="before-icon" />
-            <p>{t('tokens.user.before')}</p>
-          </section>
-          <p class="required-legend" aria-hidden="true">
-            {t('common.required_legend')}
-          </p>
-          <FormField id="bu-integration_id" field="integration_id" label="tokens.field.integration" help="tokens.field.integration_help" required errors={errors}>
-            {(describedBy) => (
-              <select
-                id="bu-integration_id"
-                name="integration_id"
-                class="input select select-wide"
-                value={values.integration_id}
-                required
-                aria-required="true"
-                aria-invalid={invalid('integration_id')}
-                aria-describedby={describedBy}
-                onChange={(e) => change('integration_id', e.currentTarget.value)}
-              >
-                <option value="" disabled>
-                  {'—'}
-                </option>
-                {props.integrations.map((i) => (
-                  <option value={String(i.id)} key={i.id}>
-                    {i.description}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField id="bu-name" field="name" label="tokens.field.user_name" help="tokens.field.user_name_help" required errors={errors}>
-            {(describedBy) => (
-              <input
-                id="bu-name"
-                name="name"
-                class="input"
-                type="text"
-                autoComplete="off"
-                value={values.name}
-                required
-                aria-required="true"
-                aria-invalid={invalid('name')}
-                aria-describedby={describedBy}
-                onInput={(e) => change('name', e.currentTarget.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="bu-email" field="email" label="tokens.field.email" help="tokens.field.email_help" required errors={errors}>
-            {(describedBy) => (
-              <input
-                id="bu-email"
-                name="email"
-                class="input"
-                type="email"
-                autoComplete="off"
-                spellcheck={false}
-                placeholder="booking@struttura.it"
-                value={values.email}
-                required
-                aria-required="true"
-                aria-invalid={invalid('email')}
-                aria-describedby={describedBy}
-                onInput={(e) => change('email', e.currentTarget.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="bu-software" field="software" label="tokens.field.software" help="tokens.field.software_help" required={false} errors={errors}>
-            {(describedBy) => (
-              <select
-                id="bu-software"
-                name="software"
-                class="input select select-wide"
-                value={values.software}
-                aria-invalid={invalid('software')}
-                aria-describedby={describedBy}
-                onChange={(e) => change('software', e.currentTarget.value)}
-              >
-                <option value="">{t('tokens.software.none')}</option>
-                {props.software.map((s) => (
-                  <option value={s} key={s}>
-                    {softwareLabel(t, s)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </div>
-        <footer class="panel-footer">
+      title={t('tokens.new_user')}
+      badge={<span class="badge badge-type">{t('integration.paytourist.name')}</span>}
+      errors={errors}
+      failures={failures}
+      firstInvalid={firstInvalid(errors, FIELDS)}
+      // With one PayTourist integration it is already chosen: the user's name comes first.
+      initialFocus={props.integrations.length === 1 ? 'name' : 'integration_id'}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      footer={
+        <>
           <span class="kbd-hint">{t('common.keyboard_hint')}</span>
           <button type="button" class="btn" data-testid="form-cancel" onClick={props.onClose}>
             {t('common.cancel')}
@@ -223,8 +82,96 @@ export function TokensUserForm(props: {
           <button type="submit" class="btn btn-primary" data-testid="form-save" disabled={busy} aria-busy={busy}>
             {busy ? t('common.saving') : t('common.save')}
           </button>
-        </footer>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      <section class="before" aria-label={t('integrations.form.before_title')}>
+        <Icon name="info" class="before-icon" />
+        <p>{t('tokens.user.before')}</p>
+      </section>
+      <p class="required-legend" aria-hidden="true">
+        {t('common.required_legend')}
+      </p>
+      <FormField id="bu-integration_id" field="integration_id" label="tokens.field.integration" help="tokens.field.integration_help" required errors={errors}>
+        {(describedBy) => (
+          <select
+            id="bu-integration_id"
+            name="integration_id"
+            class="input select select-wide"
+            value={values.integration_id}
+            required
+            aria-required="true"
+            aria-invalid={invalid('integration_id')}
+            aria-describedby={describedBy}
+            onChange={(e) => change('integration_id', e.currentTarget.value)}
+          >
+            <option value="" disabled>
+              {'—'}
+            </option>
+            {props.integrations.map((i) => (
+              <option value={String(i.id)} key={i.id}>
+                {i.description}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="bu-name" field="name" label="tokens.field.user_name" help="tokens.field.user_name_help" required errors={errors}>
+        {(describedBy) => (
+          <input
+            id="bu-name"
+            name="name"
+            class="input"
+            type="text"
+            autoComplete="off"
+            value={values.name}
+            required
+            aria-required="true"
+            aria-invalid={invalid('name')}
+            aria-describedby={describedBy}
+            onInput={(e) => change('name', e.currentTarget.value)}
+          />
+        )}
+      </FormField>
+      <FormField id="bu-email" field="email" label="tokens.field.email" help="tokens.field.email_help" required errors={errors}>
+        {(describedBy) => (
+          <input
+            id="bu-email"
+            name="email"
+            class="input"
+            type="email"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="booking@struttura.it"
+            value={values.email}
+            required
+            aria-required="true"
+            aria-invalid={invalid('email')}
+            aria-describedby={describedBy}
+            onInput={(e) => change('email', e.currentTarget.value)}
+          />
+        )}
+      </FormField>
+      <FormField id="bu-software" field="software" label="tokens.field.software" help="tokens.field.software_help" required={false} errors={errors}>
+        {(describedBy) => (
+          <select
+            id="bu-software"
+            name="software"
+            class="input select select-wide"
+            value={values.software}
+            aria-invalid={invalid('software')}
+            aria-describedby={describedBy}
+            onChange={(e) => change('software', e.currentTarget.value)}
+          >
+            <option value="">{t('tokens.software.none')}</option>
+            {props.software.map((s) => (
+              <option value={s} key={s}>
+                {softwareLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </FormDialog>
   );
 }

@@ -112,7 +112,8 @@ pub fn capability() -> String {
 }
 
 /// `ui/src/integration-types.gen.json`: the integration types exactly as `integration_types` answers,
-/// so the UI's unit tests exercise the real declarations instead of a hand-made copy.
+/// so the UI's unit tests exercise the real declarations instead of a hand-made copy, and pure UI helpers
+/// can read a type's capabilities synchronously (import-query.ts: which types have sales).
 pub fn integration_types_fixture() -> String {
     let specs = ponte_suppliers::registry::specs();
     serde_json::to_string_pretty(&specs).expect("specs serialize") + "\n"

@@ -31,6 +31,7 @@ pub struct DemoStatus {
     pub active: bool,
     #[ts(type = "number | null")]
     pub person_id: Option<i64>,
+    /// In the order they were created: the window opens Importar vendas with the first (enabled) one.
     #[ts(type = "number[]")]
     pub integration_ids: Vec<i64>,
     /// Whether the demo set the Wooba vendor settings (and must remove them).

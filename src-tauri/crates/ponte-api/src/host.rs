@@ -22,8 +22,9 @@ pub trait HostServices: Send + Sync {
     /// Puts a secret on the clipboard (kept out of clipboard history) and clears it after `clear_after`
     /// if it is still there.
     fn copy_secret(&self, secret: SecretString, clear_after: Duration) -> Result<(), String>;
-    /// Shows a desktop notification about a credential (`kind`: expiring, expired, rejected).
-    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry);
+    /// Shows a desktop notification about a credential (`kind`: expiring, expired, rejected); Err when
+    /// the desktop did not take it (the reminder is then tried again later, not recorded as sent).
+    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry) -> Result<(), String>;
     /// Whether Ponte starts with the system; `Some(on)` changes it first.
     fn autostart(&self, set: Option<bool>) -> Result<bool, String>;
     /// Asks the user where to save a file; `None` when they cancel.

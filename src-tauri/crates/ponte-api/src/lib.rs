@@ -22,6 +22,7 @@ pub mod events;
 pub mod handlers;
 pub mod host;
 pub mod imports;
+pub mod reminders;
 pub mod scheduler;
 
 pub use commands::{dispatch, request, COMMANDS};

@@ -18,7 +18,9 @@ impl HostServices for NoHost {
     fn copy_secret(&self, _: SecretString, _: Duration) -> Result<(), String> {
         Err("no clipboard here".into())
     }
-    fn notify(&self, _: Locale, _: &str, _: &Expiry) {}
+    fn notify(&self, _: Locale, _: &str, _: &Expiry) -> Result<(), String> {
+        Ok(())
+    }
     fn autostart(&self, _: Option<bool>) -> Result<bool, String> {
         Ok(false)
     }

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use ponte_core::db::Db;
 use ponte_core::expiries;
 use ponte_core::i18n::t;
-use ponte_core::reminders;
+use ponte_core::reminder_run;
 use ponte_core::secrets::{Secrets, SERVICE};
 use ponte_core::tokens::{self, BookingUserInput, NewToken, TokenDates};
 use ponte_core::CoreError;
@@ -220,33 +220,30 @@ fn supplier_error(out: &Out, e: &ponte_suppliers::SupplierError) -> ExitCode {
 
 /// `ponte remind --once`: fires the reminders due now as desktop notifications, records them, exits.
 pub fn remind_once(db: &Db, out: &Out) -> ExitCode {
-    let result = (|| {
-        let now = Local::now().naive_local();
-        let creds = expiries::credentials(db)?;
-        let settings = expiries::reminder_settings(db)?;
-        let sent = expiries::sent(db)?;
-        let due = reminders::due(&creds, &settings.thresholds, &sent, &settings.quiet_hours, now);
-        let list = expiries::list(db)?;
-        let mut fired = Vec::new();
-        for d in &due {
-            let Some(e) = list.iter().find(|e| e.key == d.key) else {
-                continue;
-            };
-            let kind = if e.days_left < 0 { "expired" } else { "expiring" };
-            let (title, body) = expiries::notification_texts(out.locale, kind, e);
-            if let Err(err) = notify_rust::Notification::new()
-                .appname("Ponte")
-                .summary(&title)
-                .body(&body)
-                .show()
-            {
+    let now = Local::now().naive_local();
+    // Recorded only once the desktop took the notification (else it stays due for the next run).
+    let result = reminder_run::fire_due(db, now, |e, kind| {
+        let (title, body) = expiries::notification_texts(out.locale, kind, e);
+        notify_rust::Notification::new()
+            .appname("Ponte")
+            .summary(&title)
+            .body(&body)
+            .show()
+            .map(|_| ())
+            .map_err(|err| {
                 eprintln!("ponte: notification failed: {err}");
-            }
-            expiries::mark_sent(db, d)?;
-            fired.push(serde_json::json!({"key": d.key, "threshold": d.threshold, "title": title}));
-        }
-        Ok::<_, CoreError>(fired)
-    })();
+                err.to_string()
+            })
+    })
+    .map(|pass| {
+        pass.shown
+            .iter()
+            .map(|(e, kind)| {
+                let (title, _) = expiries::notification_texts(out.locale, kind, e);
+                serde_json::json!({"key": e.key, "title": title})
+            })
+            .collect::<Vec<_>>()
+    });
     match result {
         Ok(fired) => {
             if out.json {

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/002_integrations.sql"),
     include_str!("../migrations/003_sales.sql"),
     include_str!("../migrations/004_tokens_reminders.sql"),
+    include_str!("../migrations/005_forget_reminders.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

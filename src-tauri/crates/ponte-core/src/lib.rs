@@ -17,6 +17,7 @@ pub mod integrations;
 pub mod money;
 pub mod people;
 pub mod presets;
+pub mod reminder_run;
 pub mod reminders;
 pub mod sales;
 pub mod sales_csv;

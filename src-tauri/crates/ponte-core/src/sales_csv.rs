@@ -22,6 +22,17 @@ pub const COLUMNS: [&str; 10] = [
     "needs_manual_payment",
 ];
 
+/// Text from a supplier or a user, made inert for spreadsheets: Excel and LibreOffice run a cell that
+/// starts with `=`, `+`, `-`, `@` (or a tab / carriage return before one) as a formula, so a customer
+/// named `=HYPERLINK(…)` would become a link. A leading `'` keeps it text (OWASP's CSV-injection advice).
+/// Only for text columns: the amounts Ponte formats itself stay numbers.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{text}")),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 pub fn export<W: Write>(
     db: &Db,
     filter: &SalesFilter,
@@ -50,13 +61,13 @@ pub fn export<W: Write>(
             }
             w.write_record([
                 r.sale_date.as_str(),
-                r.integration.as_str(),
-                r.supplier_sale_id.as_str(),
-                r.locators.as_str(),
+                &inert(&r.integration),
+                &inert(&r.supplier_sale_id),
+                &inert(&r.locators),
                 &tr(&format!("sales.status.{}", r.status.as_str())),
-                r.customer_name.as_deref().unwrap_or(""),
+                &inert(r.customer_name.as_deref().unwrap_or("")),
                 total.as_str(),
-                r.currency.as_str(),
+                &inert(&r.currency),
                 r.kinds.as_str(),
                 &tr(if r.needs_manual_payment { "csv.yes" } else { "csv.no" }),
             ])
@@ -133,5 +144,22 @@ mod tests {
         export(&db, &SalesFilter::default(), &mut out, b',', Locale::En).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("1234.56") && text.contains("Sale date,"));
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_stays_text() {
+        for evil in [
+            "=HYPERLINK(\"http://x\";\"a\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(inert(evil), format!("'{evil}"), "{evil:?}");
+        }
+        for fine in ["João", "100001", "", " =x", "1-2"] {
+            assert_eq!(inert(fine), fine);
+        }
     }
 }

@@ -255,3 +255,94 @@ fn reminders_fire_once_across_restarts() {
     );
     tokens::delete(&db, &secrets, t.id).unwrap();
 }
+
+/// SQLite may give a deleted token's id to the next one: the new token must not inherit the old one's
+/// "already reminded" (the key of a sent reminder is `token:<id>`).
+#[test]
+fn a_new_token_with_a_reused_id_is_reminded_again() {
+    let (_dir, mut db, secrets, user) = setup();
+    let today = tokens::today();
+    let add = |db: &mut Db, n: &str| {
+        tokens::add(
+            db,
+            &secrets,
+            &NewToken {
+                booking_user_id: user,
+                name: n,
+                token: &SecretString::from(format!("tok-{n}-{}", std::process::id())),
+                created_on: today - chrono::Duration::days(400),
+                expires_on: today + chrono::Duration::days(3),
+                verified_at: None,
+                replaces: None,
+            },
+        )
+        .unwrap()
+    };
+    let s = expiries::reminder_settings(&db).unwrap();
+    let now = today.and_hms_opt(12, 0, 0).unwrap();
+    let quiet = reminders::QuietHours {
+        start: "23:00".into(),
+        end: "06:00".into(),
+    };
+    let due = |db: &Db| {
+        reminders::due(
+            &expiries::credentials(db).unwrap(),
+            &s.thresholds,
+            &expiries::sent(db).unwrap(),
+            &quiet,
+            now,
+        )
+    };
+    let old = add(&mut db, "old");
+    let d = due(&db);
+    assert_eq!(d.len(), 1);
+    expiries::mark_sent(&db, &d[0]).unwrap();
+    assert!(due(&db).is_empty());
+    tokens::delete(&db, &secrets, old.id).unwrap();
+    let new = add(&mut db, "new");
+    assert_eq!(new.id, old.id, "SQLite reused the id (the case this guards)");
+    assert_eq!(due(&db).len(), 1, "the new token is reminded like any other");
+    tokens::delete(&db, &secrets, new.id).unwrap();
+}
+
+/// A reminder the desktop did not take (no notification service) is not recorded: it is tried again
+/// ten minutes later, then recorded once shown.
+#[test]
+fn a_reminder_that_could_not_be_shown_is_not_lost() {
+    let (_dir, mut db, secrets, user) = setup();
+    let today = tokens::today();
+    let t = tokens::add(
+        &mut db,
+        &secrets,
+        &NewToken {
+            booking_user_id: user,
+            name: "Soon",
+            token: &SecretString::from(format!("tok-lost-{}", std::process::id())),
+            created_on: today - chrono::Duration::days(400),
+            expires_on: today + chrono::Duration::days(3),
+            verified_at: None,
+            replaces: None,
+        },
+    )
+    .unwrap();
+    let now = today.and_hms_opt(12, 0, 0).unwrap();
+    let refused = ponte_core::reminder_run::fire_due(&db, now, |_, _| Err("no notification service".into())).unwrap();
+    assert_eq!((refused.shown.len(), refused.failed), (0, 1));
+    assert_eq!(
+        refused.next,
+        Some(now + ponte_core::reminder_run::RETRY_AFTER),
+        "tried again soon, not in a loop"
+    );
+    let mut titles = Vec::new();
+    let later = now + ponte_core::reminder_run::RETRY_AFTER;
+    let shown = ponte_core::reminder_run::fire_due(&db, later, |e, kind| {
+        titles.push((e.key.clone(), kind));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(shown.shown.len(), 1);
+    assert_eq!(titles, vec![(format!("token:{}", t.id), "expiring")]);
+    let again = ponte_core::reminder_run::fire_due(&db, later, |_, _| panic!("already shown")).unwrap();
+    assert!(again.shown.is_empty());
+    tokens::delete(&db, &secrets, t.id).unwrap();
+}

@@ -48,9 +48,10 @@ impl HostServices for DevServices {
         Ok(())
     }
 
-    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry) {
+    fn notify(&self, locale: Locale, kind: &str, expiry: &Expiry) -> Result<(), String> {
         let (title, body) = ponte_core::expiries::notification_texts(locale, kind, expiry);
         self.lock().notifications.push((kind.to_owned(), title, body));
+        Ok(())
     }
 
     fn autostart(&self, set: Option<bool>) -> Result<bool, String> {

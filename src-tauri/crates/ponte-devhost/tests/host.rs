@@ -88,10 +88,10 @@ fn commands_need_the_runs_token_and_no_other_origin_may_call() {
         "",
     );
     assert!(!head.contains("access-control-allow"), "{head}");
-    for path in ["/__test/state"] {
-        let (status, _, _) = request(&h, "GET", path, &[], "");
-        assert_eq!(status, 401, "{path} without the token");
-    }
+    let (status, _, _) = request(&h, "GET", "/__test/state", &[], "");
+    assert_eq!(status, 401, "test endpoints need the token too");
+    let (status, _, _) = request(&h, "POST", "/__test/sql", &[], "{\"sql\":\"SELECT 1\"}");
+    assert_eq!(status, 401, "test endpoints need the token too");
 }
 
 #[test]

@@ -92,7 +92,9 @@ pub async fn verify(api: &Api, r: rq::token_verify) -> Result<ApiToken, ErrorRep
             ))
         })?;
         if let Some(e) = expiry {
-            api.host.notify(locale, "rejected", &e);
+            if let Err(err) = api.host.notify(locale, "rejected", &e) {
+                log::warn!("rejected-token notification not shown: {err}");
+            }
         }
         api.host.expiries_changed();
     }
