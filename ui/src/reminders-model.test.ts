@@ -9,11 +9,13 @@ import TYPES_JSON from './integration-types.gen.json';
 const TYPES = TYPES_JSON as IntegrationTypeSpec[];
 import {
   addThresholds,
+  clipboardSecs,
   DEFAULT_QUIET,
   DEFAULT_THRESHOLDS,
   expiryBadge,
   expiryHref,
   secretLabelKey,
+  settingsErrors,
   sortExpiries,
   thresholdLabel,
   thresholdsProblem,
@@ -67,6 +69,34 @@ describe('thresholds', () => {
 test('quiet hours are HH:MM', () => {
   expect(['22:00', '08:00', '00:00', '23:59'].every(validTime)).toBe(true);
   expect(['24:00', '8:00', '22:60', '22h', ''].some(validTime)).toBe(false);
+});
+
+describe('settings', () => {
+  test("a refused save: messages next to the card's fields, the rest on top, no \"check the fields\" heading", () => {
+    const reply = {
+      code: 'invalid_input',
+      key: 'error.invalid_input',
+      field: null,
+      fields: [
+        { field: 'quiet_end', key: 'error.reminders.time', params: {} },
+        { field: 'other', key: 'error.field.required', params: {} },
+      ],
+      params: {},
+    };
+    expect(settingsErrors(reply)).toEqual({
+      fields: { quiet_end: [{ key: 'error.reminders.time', params: {} }] },
+      summary: [{ key: 'error.field.required', params: {} }],
+    });
+    // Not the fields' fault (the database): said on top.
+    expect(settingsErrors({ code: 'database', key: 'error.database', field: null, fields: [], params: { detail: 'locked' } })).toEqual({
+      fields: {},
+      summary: [{ key: 'error.database', params: { detail: 'locked' } }],
+    });
+  });
+
+  test('the clipboard delay typed: whole seconds; no number is 0 (refused by the backend)', () => {
+    expect([' 45 ', '30.7', '', 'abc', '-5'].map(clipboardSecs)).toEqual([45, 30, 0, 0, -5]);
+  });
 });
 
 describe('expiring credentials', () => {

@@ -1,7 +1,10 @@
 // Lembretes: the thresholds editor's rules (ponte-core's reminders::check_thresholds), quiet hours, and
 // how an expiring credential is shown and opened. Free of the DOM so it can be unit-tested.
+import type { ErrorReply } from './bindings/ErrorReply';
 import type { Expiry } from './bindings/Expiry';
 import type { IntegrationTypeSpec } from './bindings/IntegrationTypeSpec';
+import type { FormErrors } from './form-errors';
+import { splitErrors } from './form-errors';
 import type { Params } from './i18n';
 import type { Badge } from './tokens-model';
 import { EXPIRING_DAYS, statusBadge } from './tokens-model';
@@ -62,6 +65,28 @@ export function thresholdLabel(t: T, formatNumber: (n: number) => string, days: 
 export function validTime(s: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
 }
+
+// ---- the settings card ----
+
+export const SETTINGS_FIELDS = ['thresholds', 'quiet_start', 'quiet_end', 'clipboard_clear_secs'] as const;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+/**
+ * A refused save: each message next to its field, the rest on top. Unlike a dialog, the card says no
+ * "check the fields" on top: its four fields are all in view, next to their messages.
+ */
+export function settingsErrors(reply: ErrorReply): FormErrors<SettingsField> {
+  const e = splitErrors(reply, SETTINGS_FIELDS);
+  return reply.code === 'invalid_input' && reply.fields.length > 0 ? { fields: e.fields, summary: e.summary.slice(1) } : e;
+}
+
+/** The clipboard delay typed: a whole number of seconds; what is no number is sent as 0, which the backend refuses next to the field. */
+export function clipboardSecs(text: string): number {
+  const secs = Number(text.trim());
+  return Number.isFinite(secs) ? Math.trunc(secs) : 0;
+}
+
+// ---- the list ----
 
 /** Expired, expiring (within 60 days) or valid. */
 export function expiryBadge(days: number): Badge {

@@ -13,6 +13,7 @@ import {
   isoDay,
   lastCheckFailed,
   masked,
+  needsRotation,
   parseDay,
   rotationFor,
   rotationOf,
@@ -181,6 +182,16 @@ describe('rotation', () => {
     expect(rotationOf([old, done], done)).toBeNull();
     // The old token went away outside the wizard.
     expect(rotationOf([next], next)).toEqual({ old: null, next });
+  });
+
+  test('opened from the tray: a token needing replacement opens its rotation, a valid one is only shown', () => {
+    const valid = token({ id: 3, status: 'valid' });
+    expect(needsRotation([valid], valid)).toBe(false);
+    for (const status of ['expiring', 'expired', 'rejected'] as const) expect(needsRotation([token({ status })], token({ status }))).toBe(true);
+    // A rotation under way is resumed even when both tokens are still valid.
+    const old = token({ id: 1, status: 'valid' });
+    const next = token({ id: 2, status: 'valid', replaces: 1, rotation_step: 'added' });
+    expect(needsRotation([old, next], old)).toBe(true);
   });
 });
 

@@ -237,6 +237,11 @@ export function rotationFor(tokens: readonly ApiToken[], token: ApiToken): Rotat
   return rotationOf(tokens, token) ?? { old: token, next: null };
 }
 
+/** Opening `token` from the tray or a notification goes straight into its rotation: one is under way, or it is not valid. */
+export function needsRotation(tokens: readonly ApiToken[], token: ApiToken): boolean {
+  return rotationOf(tokens, token) !== null || token.status !== 'valid';
+}
+
 // ---- the copy countdown ----
 
 /** Whole seconds left of `seconds` started at `startedMs` (0 once over). */

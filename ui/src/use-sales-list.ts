@@ -40,8 +40,8 @@ export interface SalesList {
   win: VisibleWindow;
   /** The row reached with Tab (the active one, kept within the rendered rows). */
   tabRow: number;
-  scrollRef: RefObject<HTMLDivElement>;
-  headRef: RefObject<HTMLTableSectionElement>;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  headRef: RefObject<HTMLTableSectionElement | null>;
   /** The view scrolled or changed size. */
   measure: () => void;
   setActive: (i: number) => void;

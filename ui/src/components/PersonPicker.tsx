@@ -5,6 +5,7 @@ import { useDebounced } from '../hooks';
 import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { KIND_KEYS } from '../people-list';
+import { useLoad } from '../use-load';
 import { Icon } from './Icon';
 
 export const PICKER_DEBOUNCE_MS = 150;
@@ -33,32 +34,32 @@ export function PersonPicker(props: {
   const { t } = useI18n();
   const { id, query, person, onChange } = props;
   const debounced = useDebounced(query.trim(), PICKER_DEBOUNCE_MS);
-  const [results, setResults] = useState<Results | null>(null);
+  // A failed search shows no matches (the field says so); the previous results stay until the next ones come.
+  const { load } = useLoad(
+    (): Promise<Results> =>
+      api.peopleSearch(debounced, null).then(
+        (people) => ({ query: debounced, people }),
+        () => ({ query: debounced, people: [] }),
+      ),
+    [debounced],
+  );
+  const results = load.data;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const autoPick = useRef(props.autoPick);
   const listId = `${id}-list`;
   const statusId = `${id}-status`;
 
+  // New results: nothing highlighted; with `autoPick`, the first search's only match is linked.
   useEffect(() => {
-    let stale = false;
-    api.peopleSearch(debounced, null).then(
-      (people) => {
-        if (stale) return;
-        setResults({ query: debounced, people });
-        setActive(-1);
-        if (autoPick.current) {
-          autoPick.current = false;
-          const only = people.length === 1 ? people[0] : undefined;
-          if (only) onChange(only.name, { id: only.id, name: only.name });
-        }
-      },
-      () => !stale && setResults({ query: debounced, people: [] }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [debounced, onChange]);
+    if (results === null) return;
+    setActive(-1);
+    if (autoPick.current) {
+      autoPick.current = false;
+      const only = results.people.length === 1 ? results.people[0] : undefined;
+      if (only) onChange(only.name, { id: only.id, name: only.name });
+    }
+  }, [results, onChange]);
 
   const people = results?.people ?? [];
   const shown = open && results !== null && people.length > 0;

@@ -20,8 +20,8 @@ export function IntegrationFilters(props: {
   /** Changes some filters, keeping the others. */
   onChange: (change: Partial<Filters>) => void;
   types: IntegrationTypeSpec[];
-  searchRef: RefObject<HTMLInputElement>;
-  tbodyRef: RefObject<HTMLTableSectionElement>;
+  searchRef: RefObject<HTMLInputElement | null>;
+  tbodyRef: RefObject<HTMLTableSectionElement | null>;
 }) {
   const { t } = useI18n();
   const { filters, onChange } = props;

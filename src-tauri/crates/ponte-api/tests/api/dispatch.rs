@@ -2,32 +2,12 @@
 //! sink. Real SQLite in a temp folder; commands that touch secrets use the real keyring (the test
 //! script's gnome-keyring session) under a per-test service name.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
-use std::time::Duration;
 
-use ponte_api::{Api, EventSink, HostServices};
-use ponte_core::expiries::Expiry;
-use ponte_core::i18n::Locale;
-use secrecy::SecretString;
+use ponte_api::{Api, EventSink};
 use serde_json::{json, Value};
 
-struct NoHost;
-
-impl HostServices for NoHost {
-    fn copy_secret(&self, _: SecretString, _: Duration) -> Result<(), String> {
-        Err("no clipboard here".into())
-    }
-    fn notify(&self, _: Locale, _: &str, _: &Expiry) -> Result<(), String> {
-        Ok(())
-    }
-    fn autostart(&self, _: Option<bool>) -> Result<bool, String> {
-        Ok(false)
-    }
-    fn save_path(&self, _: &str, _: &str) -> Option<PathBuf> {
-        None
-    }
-}
+use crate::{api, run};
 
 #[derive(Default)]
 struct Collect(Mutex<Vec<Value>>);
@@ -36,19 +16,6 @@ impl EventSink for Collect {
     fn send(&self, event: Value) {
         self.0.lock().unwrap().push(event);
     }
-}
-
-fn api(dir: &std::path::Path) -> Api {
-    let service = format!("io.ponte.desktop.test.api.{}", std::process::id());
-    Api::open(dir.to_path_buf(), &service, Box::new(NoHost))
-}
-
-fn run(api: &Api, name: &str, args: Value) -> Result<Value, ponte_core::ErrorReply> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(ponte_api::dispatch(api, name, args, &ponte_api::events::NoEvents))
 }
 
 #[test]
@@ -130,7 +97,7 @@ fn the_export_asks_the_host_and_a_cancelled_dialog_is_no_error() {
 #[test]
 fn import_preview_streams_progress_events() {
     let dir = tempfile::tempdir().unwrap();
-    let api = api(dir.path());
+    let api: Api = api(dir.path());
     let rt = tokio::runtime::Runtime::new().unwrap();
     let sim = rt
         .block_on(ponte_sim::Sim::start(ponte_sim::SimConfig::new(7, 120).with_test_key()))
