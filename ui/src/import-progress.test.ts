@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ImportRun } from './bindings/ImportRun';
 import type { Progress } from './bindings/Progress';
 import { CATALOGUES } from './i18n';
-import { elapsedMs, formatDuration, formatShortDuration, percent, progressLines, runError } from './import-progress';
+import { elapsedMs, formatDuration, formatShortDuration, percent, progressLines, runCountLines, runError } from './import-progress';
 import { itemMatches, worthImporting } from './import-preview';
 
 const counts = { new: 0, updated: 0, unchanged: 0, flagged: 0, unmapped: 0, errors: 0 };
@@ -104,5 +104,18 @@ describe('preview list', () => {
   test('importing is worth it only with new or changed sales', () => {
     expect(worthImporting({ ...counts, unchanged: 5, errors: 2 })).toBe(false);
     expect(worthImporting({ ...counts, updated: 1 })).toBe(true);
+  });
+});
+
+describe('a run in the history', () => {
+  test('its counts in words, one and many, zeros left out', () => {
+    expect(runCountLines({ ...counts, new: 1, unchanged: 1200, flagged: 2 }, n)).toEqual({
+      main: [
+        { key: 'import.history.new_one', params: {} },
+        { key: 'import.history.unchanged', params: { count: '1.200' } },
+      ],
+      extra: [{ key: 'import.history.flagged', params: { count: '2' } }],
+    });
+    expect(runCountLines(counts, n)).toEqual({ main: [], extra: [] });
   });
 });

@@ -1,5 +1,6 @@
 // How far an import has got, in words and numbers: the bar's value, "page 3 of 12", the time left, durations,
 // and the fix to show for a run that failed.
+import type { Counts } from './bindings/Counts';
 import type { ImportRun } from './bindings/ImportRun';
 import type { Progress } from './bindings/Progress';
 import type { Params } from './i18n';
@@ -80,4 +81,24 @@ export function runError(run: ImportRun, has: (key: string) => string | undefine
     if (text !== undefined && !/\{[A-Za-z0-9_]+\}/.test(text)) return { key, detail: null };
   }
   return { key: null, detail: run.error_detail ?? run.error_code };
+}
+
+/** "{count} novas" and "1 nova", for each count a run shows. */
+const COUNT_KEYS = {
+  new: ['import.history.new', 'import.history.new_one'],
+  updated: ['import.history.updated', 'import.history.updated_one'],
+  unchanged: ['import.history.unchanged', 'import.history.unchanged_one'],
+  flagged: ['import.history.flagged', 'import.history.flagged_one'],
+  unmapped: ['import.history.unmapped', 'import.history.unmapped_one'],
+  errors: ['import.history.errors', 'import.history.errors_one'],
+} as const;
+
+/**
+ * A run's counts in words, zeros left out: `main`, what it did to the stored sales (new, updated, unchanged),
+ * and `extra`, what needs a look (flagged, unmapped, errors).
+ */
+export function runCountLines(c: Counts, n: (x: number) => string): { main: Line[]; extra: Line[] } {
+  const say = (keys: readonly (keyof typeof COUNT_KEYS)[]): Line[] =>
+    keys.filter((k) => c[k] > 0).map((k): Line => (c[k] === 1 ? { key: COUNT_KEYS[k][1], params: {} } : { key: COUNT_KEYS[k][0], params: { count: n(c[k]) } }));
+  return { main: say(['new', 'updated', 'unchanged']), extra: say(['flagged', 'unmapped', 'errors']) };
 }

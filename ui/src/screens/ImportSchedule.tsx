@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Integration } from '../bindings/Integration';
 import { Icon } from '../components/Icon';
@@ -9,8 +9,7 @@ import type { FieldMessage } from '../import-query';
 import { cleanTime, DEFAULT_SCHEDULE_TIME } from '../import-schedule';
 import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
-
-type Loaded = { status: 'loading' } | { status: 'ok'; saved: string | null } | { status: 'error'; error: ErrorReply };
+import { useLoad } from '../use-load';
 
 /**
  * "Importar automaticamente as vendas de ontem todos os dias às [HH:MM]" for one integration. The app (or its
@@ -19,35 +18,29 @@ type Loaded = { status: 'loading' } | { status: 'ok'; saved: string | null } | {
 export function ImportSchedule({ integration }: { integration: Integration }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [reload, setReload] = useState(0);
+  const id = integration.id;
+  const { load, reload } = useLoad(() => api.importScheduleGet(id), [id]);
+  /** What the last save stored (`at`: the time, null: off), newer than what was read. */
+  const [stored, setStored] = useState<{ at: string | null } | null>(null);
   const [enabled, setEnabled] = useState(false);
   const [time, setTime] = useState(DEFAULT_SCHEDULE_TIME);
   const [error, setError] = useState<FieldMessage | null>(null);
   const [general, setGeneral] = useState<ErrorReply | null>(null);
   const [busy, setBusy] = useState(false);
   const timeRef = useRef<HTMLInputElement>(null);
-  const id = integration.id;
+  const ready = load.state === 'ready';
 
-  useEffect(() => {
-    let stale = false;
-    api.importScheduleGet(id).then(
-      (saved) => {
-        if (stale) return;
-        setLoaded({ status: 'ok', saved });
-        setEnabled(saved !== null);
-        setTime(saved ?? DEFAULT_SCHEDULE_TIME);
-      },
-      (e: unknown) => !stale && setLoaded({ status: 'error', error: toErrorReply(e) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [id, reload]);
+  // The fields start from what was read, before paint (they are enabled from then on).
+  useLayoutEffect(() => {
+    if (load.state !== 'ready') return;
+    setStored(null);
+    setEnabled(load.data !== null);
+    setTime(load.data ?? DEFAULT_SCHEDULE_TIME);
+  }, [load]);
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (busy || loaded.status !== 'ok') return;
+    if (busy || !ready) return;
     const at = enabled ? cleanTime(time) : null;
     if (enabled && at === null) {
       setError({ key: 'error.reminders.time', params: {} });
@@ -57,7 +50,7 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
     setBusy(true);
     try {
       await api.importScheduleSet(id, at);
-      setLoaded({ status: 'ok', saved: at });
+      setStored({ at });
       if (at !== null) setTime(at);
       setError(null);
       setGeneral(null);
@@ -74,23 +67,23 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
     }
   };
 
-  const saved = loaded.status === 'ok' ? loaded.saved : null;
-  const changed = loaded.status === 'ok' && (enabled ? cleanTime(time) !== saved : saved !== null);
+  const saved = stored ? stored.at : ready ? load.data : null;
+  const changed = ready && (enabled ? cleanTime(time) !== saved : saved !== null);
 
   return (
     <section class="card import-card import-schedule" aria-labelledby="import-schedule-title" data-testid="import-schedule">
       <h2 class="card-title" id="import-schedule-title">
         {t('import.schedule.title')}
       </h2>
-      {loaded.status === 'error' ? (
+      {load.state === 'error' ? (
         <div class="inline-error" role="alert">
-          <p>{t(loaded.error.key, loaded.error.params)}</p>
-          <button type="button" class="btn btn-small" onClick={() => setReload((n) => n + 1)}>
+          <p>{t(load.error.key, load.error.params)}</p>
+          <button type="button" class="btn btn-small" onClick={reload}>
             {t('common.retry')}
           </button>
         </div>
       ) : (
-        <form class="schedule-form" noValidate onSubmit={(e) => void save(e)} aria-busy={loaded.status === 'loading' || undefined}>
+        <form class="schedule-form" noValidate onSubmit={(e) => void save(e)} aria-busy={load.state === 'loading' || undefined}>
           {general && (
             <div class="form-summary" role="alert" data-testid="import-schedule-error">
               <Icon name="alert" />
@@ -105,7 +98,7 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
                 name="schedule_enabled"
                 data-testid="import-schedule-enabled"
                 checked={enabled}
-                disabled={loaded.status !== 'ok'}
+                disabled={!ready}
                 onChange={(e) => {
                   setEnabled(e.currentTarget.checked);
                   setError(null);
@@ -126,7 +119,7 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
               aria-label={t('import.schedule.time')}
               aria-invalid={error !== null}
               aria-describedby={error ? 'import-schedule-time-error import-schedule-state' : 'import-schedule-state'}
-              disabled={!enabled || loaded.status !== 'ok'}
+              disabled={!enabled || !ready}
               value={time}
               onInput={(e) => {
                 setTime(e.currentTarget.value);
@@ -137,7 +130,7 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
                 if (c !== null && c !== time) setTime(c);
               }}
             />
-            <button type="submit" class={changed ? 'btn btn-primary' : 'btn'} data-testid="import-schedule-save" disabled={busy || loaded.status !== 'ok'} aria-busy={busy}>
+            <button type="submit" class={changed ? 'btn btn-primary' : 'btn'} data-testid="import-schedule-save" disabled={busy || !ready} aria-busy={busy}>
               {busy ? t('common.saving') : t('common.save')}
             </button>
           </div>
@@ -147,7 +140,7 @@ export function ImportSchedule({ integration }: { integration: Integration }) {
             </p>
           )}
           <p class="schedule-state" id="import-schedule-state" data-testid="import-schedule-state" aria-live="polite">
-            {loaded.status === 'ok' && (
+            {ready && (
               <>
                 <Icon name="clock" />
                 {saved === null ? t('import.schedule.off') : t('import.schedule.on', { time: saved })}

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ErrorReply } from '../bindings/ErrorReply';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Person } from '../bindings/Person';
 import type { PersonKind } from '../bindings/PersonKind';
 import { Icon } from '../components/Icon';
@@ -12,13 +11,9 @@ import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import type { Sort, SortKey } from '../people-list';
 import { KIND_KEYS, MAX_RESULTS, nextSort, sortPeople } from '../people-list';
+import { useLoad } from '../use-load';
 import type { Editing } from './PersonForm';
 import { PersonForm } from './PersonForm';
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'ok'; people: Person[]; query: string }
-  | { status: 'error'; error: ErrorReply };
 
 const COLUMNS: Column<SortKey>[] = [
   { key: 'name', label: 'people.col.name', class: 'col-name' },
@@ -35,23 +30,13 @@ export function People() {
   const toast = useToast();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
-  const [list, setList] = useState<ListState>({ status: 'loading' });
-  const [reload, setReload] = useState(0);
+  // The people found and what was searched for; while the next search runs, the last answer stays.
+  const { load, reload } = useLoad(() => api.peopleSearch(debounced, null).then((people) => ({ people, query: debounced })), [debounced]);
+  const list = load.state === 'error' ? null : load.data;
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
   const [editing, setEditing] = useState<Editing | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
-
-  useEffect(() => {
-    let stale = false;
-    api.peopleSearch(debounced, null).then(
-      (people) => !stale && setList({ status: 'ok', people, query: debounced }),
-      (error: ErrorReply) => !stale && setList({ status: 'error', error }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [debounced, reload]);
 
   const openNew = useCallback((kind: PersonKind) => setEditing({ mode: 'new', kind }), []);
   const newCompany = useCallback(() => openNew('company'), [openNew]);
@@ -61,22 +46,22 @@ export function People() {
 
   const kindLabel = useCallback((k: PersonKind) => t(KIND_KEYS[k]), [t]);
   const rows = useMemo(
-    () => (list.status === 'ok' ? sortPeople(list.people, sort, collator, kindLabel) : []),
+    () => (list ? sortPeople(list.people, sort, collator, kindLabel) : []),
     [list, sort, collator, kindLabel],
   );
 
   const afterSave = (p: Person, created: boolean) => {
     setEditing(null);
     toast(t(created ? 'people.created' : 'people.updated', { name: p.name }));
-    setReload((n) => n + 1);
+    reload();
   };
   const afterDelete = (p: Person) => {
     setEditing(null);
     toast(t('people.deleted', { name: p.name }));
-    setReload((n) => n + 1);
+    reload();
   };
 
-  const count = list.status === 'ok' ? list.people.length : 0;
+  const count = list ? list.people.length : 0;
 
   return (
     <>
@@ -119,24 +104,24 @@ export function People() {
             />
           </div>
           <p class="count" data-testid="people-count" aria-live="polite">
-            {list.status === 'ok' &&
+            {list &&
               (count === 1 ? t('people.count_one') : t('people.count', { count: formatNumber(count) }))}
-            {list.status === 'ok' && count >= MAX_RESULTS && (
+            {list && count >= MAX_RESULTS && (
               <span class="too-many"> · {t('people.too_many', { count: formatNumber(MAX_RESULTS) })}</span>
             )}
           </p>
         </div>
 
         <div class="table-card card">
-          {list.status === 'error' ? (
+          {load.state === 'error' ? (
             <div class="state state-error" role="alert">
               <Icon name="alert" class="state-icon" />
-              <p>{t(list.error.key, list.error.params)}</p>
-              <button type="button" class="btn" onClick={() => setReload((n) => n + 1)}>
+              <p>{t(load.error.key, load.error.params)}</p>
+              <button type="button" class="btn" onClick={reload}>
                 {t('common.retry')}
               </button>
             </div>
-          ) : list.status === 'loading' ? (
+          ) : list === null ? (
             <div class="state" aria-busy="true">
               <p>{t('common.loading')}</p>
             </div>

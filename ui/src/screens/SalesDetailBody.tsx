@@ -111,84 +111,84 @@ export function SalesDetailBody({ d }: { d: SaleDetail }) {
   const s = d.sale;
   return (
     <>
-    {s.needs_manual_payment && (
-      <div class="summary-flagged" data-testid="sale-manual-note">
-        <Icon name="alert" />
-        <p>{t('sales.detail.manual')}</p>
-      </div>
-    )}
-    <section class="detail-section" aria-labelledby="sale-sec-sale">
-      <h3 class="section-title" id="sale-sec-sale">
-        {t('sales.detail.sale')}
-      </h3>
-      <dl class="facts facts-compact">
-        <dt>{t('sales.detail.total')}</dt>
-        <dd class="detail-total">{formatMoney(locale, s.total_cents, s.currency)}</dd>
-        <dt>{t('sales.detail.supplier_id')}</dt>
-        <dd class="mono">{s.supplier_sale_id}</dd>
-        {s.locators !== '' && (
-          <>
-            <dt>{t('sales.detail.locators')}</dt>
-            <dd class="mono">{s.locators}</dd>
-          </>
-        )}
-        <dt>{t('sales.detail.supplier_status')}</dt>
-        <dd>{d.supplier_status}</dd>
-        {d.sold_at && (
-          <>
-            <dt>{t('sales.detail.sold_at')}</dt>
-            <dd>{formatDateTime(d.sold_at)}</dd>
-          </>
-        )}
-      </dl>
-    </section>
-    <section class="detail-section" aria-labelledby="sale-sec-customer">
-      <h3 class="section-title" id="sale-sec-customer">
-        {t('sales.detail.customer')}
-      </h3>
-      <dl class="facts facts-compact">
-        <dt>{t('sales.detail.name')}</dt>
-        <dd>{s.customer_name ?? '—'}</dd>
-        {d.customer_document && (
-          <>
-            <dt>{t('sales.detail.document')}</dt>
-            <dd class="mono">{d.customer_document}</dd>
-          </>
-        )}
-        {d.customer_email && (
-          <>
-            <dt>{t('sales.detail.email')}</dt>
-            <dd>{d.customer_email}</dd>
-          </>
-        )}
-      </dl>
-    </section>
-    <section class="detail-section" aria-labelledby="sale-sec-products">
-      <h3 class="section-title" id="sale-sec-products">
-        {t('sales.detail.products')} <span class="section-count">{d.products.length}</span>
-      </h3>
-      <ul class="products">
-        {d.products.map((p, i) => (
-          <ProductCard p={p} index={i} key={i} />
-        ))}
-      </ul>
-    </section>
-    <section class="detail-section" aria-labelledby="sale-sec-payments">
-      <h3 class="section-title" id="sale-sec-payments">
-        {t('sales.detail.payments')}
-      </h3>
-      <Payments payments={d.payments} currency={s.currency} />
-    </section>
-    <details class="raw" data-testid="sale-raw">
-      <summary>
-        <Icon name="chevron" class="raw-chevron" />
-        {t('sales.detail.raw')}
-      </summary>
-      <pre class="raw-json mono" tabIndex={0}>
-        {prettyJson(d.raw)}
-      </pre>
-    </details>
-    <p class="panel-meta">{t('sales.detail.imported', { first: formatDateTime(d.first_imported_at), updated: formatDateTime(d.updated_at) })}</p>
+      {s.needs_manual_payment && (
+        <div class="summary-flagged" data-testid="sale-manual-note">
+          <Icon name="alert" />
+          <p>{t('sales.detail.manual')}</p>
+        </div>
+      )}
+      <section class="detail-section" aria-labelledby="sale-sec-sale">
+        <h3 class="section-title" id="sale-sec-sale">
+          {t('sales.detail.sale')}
+        </h3>
+        <dl class="facts facts-compact">
+          <dt>{t('sales.detail.total')}</dt>
+          <dd class="detail-total">{formatMoney(locale, s.total_cents, s.currency)}</dd>
+          <dt>{t('sales.detail.supplier_id')}</dt>
+          <dd class="mono">{s.supplier_sale_id}</dd>
+          {s.locators !== '' && (
+            <>
+              <dt>{t('sales.detail.locators')}</dt>
+              <dd class="mono">{s.locators}</dd>
+            </>
+          )}
+          <dt>{t('sales.detail.supplier_status')}</dt>
+          <dd>{d.supplier_status}</dd>
+          {d.sold_at && (
+            <>
+              <dt>{t('sales.detail.sold_at')}</dt>
+              <dd>{formatDateTime(d.sold_at)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <section class="detail-section" aria-labelledby="sale-sec-customer">
+        <h3 class="section-title" id="sale-sec-customer">
+          {t('sales.detail.customer')}
+        </h3>
+        <dl class="facts facts-compact">
+          <dt>{t('sales.detail.name')}</dt>
+          <dd>{s.customer_name ?? '—'}</dd>
+          {d.customer_document && (
+            <>
+              <dt>{t('sales.detail.document')}</dt>
+              <dd class="mono">{d.customer_document}</dd>
+            </>
+          )}
+          {d.customer_email && (
+            <>
+              <dt>{t('sales.detail.email')}</dt>
+              <dd>{d.customer_email}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <section class="detail-section" aria-labelledby="sale-sec-products">
+        <h3 class="section-title" id="sale-sec-products">
+          {t('sales.detail.products')} <span class="section-count">{d.products.length}</span>
+        </h3>
+        <ul class="products">
+          {d.products.map((p, i) => (
+            <ProductCard p={p} index={i} key={i} />
+          ))}
+        </ul>
+      </section>
+      <section class="detail-section" aria-labelledby="sale-sec-payments">
+        <h3 class="section-title" id="sale-sec-payments">
+          {t('sales.detail.payments')}
+        </h3>
+        <Payments payments={d.payments} currency={s.currency} />
+      </section>
+      <details class="raw" data-testid="sale-raw">
+        <summary>
+          <Icon name="chevron" class="raw-chevron" />
+          {t('sales.detail.raw')}
+        </summary>
+        <pre class="raw-json mono" tabIndex={0}>
+          {prettyJson(d.raw)}
+        </pre>
+      </details>
+      <p class="panel-meta">{t('sales.detail.imported', { first: formatDateTime(d.first_imported_at), updated: formatDateTime(d.updated_at) })}</p>
     </>
   );
 }

@@ -1,5 +1,6 @@
-//! Supplier presets ("BWT Operadora (Infotravel)"…): data in `presets.json`, not code. A preset picks a
-//! type and pre-fills the description and the fields with the values of docs/PROTOCOLS.md#integration-forms.
+//! Supplier presets ("BWT Operadora" on each API it offers): data in `presets.json`, not code. A preset
+//! picks a type and pre-fills the description and the fields with the values of
+//! docs/PROTOCOLS.md#integration-forms.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -97,7 +97,7 @@ mod tests {
             .execute_batch(
                 "INSERT INTO people (kind, name, search_text, created_at, updated_at) VALUES ('company', 'BWT', 'bwt', '', '');
                  INSERT INTO integrations (type, description, person_id, field_values, created_at, updated_at)
-                     VALUES ('infotravel', 'BWT; Operadora', 1, '{}', '', '');",
+                     VALUES ('wooba', 'BWT; Operadora', 1, '{}', '', '');",
             )
             .unwrap();
         let sale = SupplierSale {

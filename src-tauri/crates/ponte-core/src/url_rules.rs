@@ -45,8 +45,8 @@ mod tests {
     #[test]
     fn accepts_https_and_loopback_http() {
         assert_eq!(
-            check(" https://bwt.infotravel.com.br ").unwrap(),
-            "https://bwt.infotravel.com.br"
+            check(" https://agencia.example.com.br ").unwrap(),
+            "https://agencia.example.com.br"
         );
         assert!(check("https://bwtoperadora.travellink.com.br/").is_ok());
         assert!(check("http://127.0.0.1:8080").is_ok());
@@ -57,11 +57,11 @@ mod tests {
 
     #[test]
     fn refuses_the_rest_with_a_reason() {
-        assert_eq!(check("bwt.infotravel.com.br"), Err("error.url.no_scheme"));
-        assert_eq!(check("ftp://bwt.infotravel.com.br"), Err("error.url.scheme"));
-        assert_eq!(check("http://bwt.infotravel.com.br"), Err("error.url.https_required"));
+        assert_eq!(check("agencia.example.com.br"), Err("error.url.no_scheme"));
+        assert_eq!(check("ftp://agencia.example.com.br"), Err("error.url.scheme"));
+        assert_eq!(check("http://agencia.example.com.br"), Err("error.url.https_required"));
         assert_eq!(check("http://192.168.0.10"), Err("error.url.https_required"));
-        assert_eq!(check("https://bwt infotravel.com.br"), Err("error.url.spaces"));
+        assert_eq!(check("https://agencia example.com.br"), Err("error.url.spaces"));
         assert_eq!(check("https://user:pw@bwt.com.br"), Err("error.url.credentials"));
         assert_eq!(check("https://"), Err("error.url.invalid"));
     }

@@ -100,10 +100,14 @@ async fn test_state(State(s): S, headers: HeaderMap) -> Response {
 }
 
 /// A keyring entry's value (`?id=integration/1/password`), or null: tests check what was stored.
-async fn test_secret(State(s): S, headers: HeaderMap, Json(body): Json<Value>) -> Response {
+async fn test_secret(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
+    // The token is checked before the body is even read.
     if !authorized(&s, &headers) {
         return refused();
     }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response();
+    };
     let Some(id) = body.get("id").and_then(Value::as_str) else {
         return (StatusCode::BAD_REQUEST, "id?").into_response();
     };
@@ -124,10 +128,14 @@ async fn test_secret(State(s): S, headers: HeaderMap, Json(body): Json<Value>) -
 }
 
 /// A read-only SQL query on the data folder's database (its own connection), rows as arrays.
-async fn test_sql(State(s): S, headers: HeaderMap, Json(body): Json<Value>) -> Response {
+async fn test_sql(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
+    // The token is checked before the body is even read.
     if !authorized(&s, &headers) {
         return refused();
     }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response();
+    };
     let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default().to_owned();
     let path = s.db_path.clone();
     let rows = tokio::task::spawn_blocking(move || -> Result<Vec<Vec<Value>>, String> {
@@ -162,10 +170,14 @@ async fn test_sql(State(s): S, headers: HeaderMap, Json(body): Json<Value>) -> R
 
 /// Bulk history for list tests (`{integration_id, count}`): plain SQL rows, as many as a big agency has,
 /// without running an import of that size. The import path itself is tested with real imports.
-async fn test_seed_sales(State(s): S, headers: HeaderMap, Json(body): Json<Value>) -> Response {
+async fn test_seed_sales(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
+    // The token is checked before the body is even read.
     if !authorized(&s, &headers) {
         return refused();
     }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response();
+    };
     let id = body.get("integration_id").and_then(Value::as_i64).unwrap_or(0);
     let n = body.get("count").and_then(Value::as_u64).unwrap_or(0).min(2_000_000);
     let path = s.db_path.clone();

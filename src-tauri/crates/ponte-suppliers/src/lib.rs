@@ -7,7 +7,7 @@
 //! can be corrected in one place when a supplier hands over its specification.
 //!
 //! Adding a supplier: its id in `ponte_core::integration_types::IntegrationType`, its folder and its two
-//! lines here (module and [`supplier_of`] arm: the match is exhaustive, so a new id does not compile
+//! lines here (module and `supplier_of` arm: the match is exhaustive, so a new id does not compile
 //! without its supplier), and its catalogue texts (`integration.<id>.*`).
 
 pub mod connection_test;

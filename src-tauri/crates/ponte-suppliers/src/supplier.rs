@@ -1,6 +1,6 @@
-//! What a supplier is to the rest of Ponte: one [`Supplier`] implementation per folder (`infotravel/`,
-//! `wooba/`, `paytourist/`), found through [`crate::registry`]. Nothing outside a supplier's folder and
-//! the registry matches on its [`IntegrationType`].
+//! What a supplier is to the rest of Ponte: one [`Supplier`] implementation per folder (`src/<id>/`),
+//! found through [`crate::registry`]. Nothing outside a supplier's folder and the registry matches on its
+//! [`IntegrationType`].
 //!
 //! The trait is used as `&'static dyn Supplier`, so it must stay object safe: no generic methods, no
 //! `async fn`. Async work returns a [`BoxFuture`] (`Box::pin(async move { … })` in the implementation).

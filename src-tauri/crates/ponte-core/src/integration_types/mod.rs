@@ -4,11 +4,13 @@
 //! declaration ([`validate_values`]).
 //!
 //! The declarations themselves live with their supplier (`ponte-suppliers/src/<supplier>/form.rs`), and
-//! `ponte_suppliers::registry` hands them out. The core names no supplier and cannot depend on
-//! ponte-suppliers (which depends on it), so a core function that needs a type's spec receives it from its
-//! caller (e.g. [`crate::integrations::create`] takes the spec next to the input): no global hook to
-//! install, and a caller cannot forget it because it does not compile without it.
-//! Adding a type = its id below + a folder in ponte-suppliers + its catalogue texts; no UI code.
+//! `ponte_suppliers::registry` hands them out. Beyond the ids, the core knows nothing of a supplier and
+//! cannot depend on ponte-suppliers (which depends on it), so a core function that needs a type's spec
+//! receives it from its caller (e.g. [`crate::integrations::create`] takes the spec next to the input):
+//! no global hook to install, and a caller cannot forget it because it does not compile without it.
+//!
+//! Adding a type = its id below + its folder in ponte-suppliers (and its line in that crate's root) + its
+//! catalogue texts; no UI code.
 
 use std::collections::BTreeMap;
 
