@@ -3,7 +3,7 @@
 // app's real CSP — and Debian's Chromium driven by playwright-core (no browser is ever downloaded).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ export interface SimInfo {
   base_url: string;
   infotravel: { url: string; client: string; agency: string; username: string; password: string };
   wooba: { url: string; identifier: string; password: string; developer_token: string; public_key_pem: string };
-  paytourist: { url: string; tokens: { token: string; name: string }[] } & Record<string, unknown>;
+  paytourist: { url: string; valid_tokens: string[]; expired_tokens: string[]; revoked_tokens: string[]; software_id: number } & Record<string, unknown>;
   [k: string]: unknown;
 }
 
@@ -54,6 +54,14 @@ export interface Host {
   secret: (id: string) => Promise<string | null>;
   /** A read-only SQL query on the data folder's database. */
   sql: (query: string) => Promise<unknown[][]>;
+  /** Registers a secret a test typed (or made the simulator accept): the end-of-journey scan looks for it. */
+  useSecret: (secret: string) => void;
+  /**
+   * Looks for every secret of this run (the simulator's credentials and tokens, and those registered with
+   * `useSecret`) in the data folder (database, WAL, logs, exports), in every reply the page received, and in
+   * the host's stdout/stderr. Returns where it found any.
+   */
+  scanSecrets: () => Promise<{ hits: string[]; secrets: number; files: number; replyBytes: number }>;
   /** Bulk-inserts `count` historical sales (plain SQL) for an existing integration, for list tests. */
   seedSales: (integrationId: number, count: number) => Promise<void>;
   /** Sets a simulator fault (`POST /__sim/faults`), e.g. `{ supplier: 'infotravel', kind: 'bad_credentials', count: 1 }`. */
@@ -65,13 +73,30 @@ export async function startHost(opts: { simBookings?: number; dataDir?: string }
   const args = ['--ui', process.env.PONTE_E2E_DIST || DIST, '--tauri-conf', join(REPO_ROOT, 'tauri.conf.json')];
   if (opts.simBookings !== undefined) args.push('--sim-bookings', String(opts.simBookings));
   if (opts.dataDir) args.push('--data-dir', opts.dataDir);
-  const proc: ChildProcess = spawn(DEVHOST, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc: ChildProcess = spawn(DEVHOST, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The host's own output is part of the secret scan (and still shown).
+  let output = '';
+  proc.stderr?.on('data', (b: Buffer) => {
+    output += b.toString();
+    process.stderr.write(b);
+  });
   const first = await new Promise<string>((ok, fail) => {
     proc.once('error', fail);
     proc.once('exit', (code) => fail(new Error(`ponte-devhost exited (${code}): build it with cargo build -p ponte-devhost`)));
     createInterface({ input: proc.stdout! }).once('line', ok);
   });
   const info = JSON.parse(first) as { url: string; token: string; data_dir: string; sim: SimInfo };
+  proc.stdout?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  const used = new Set<string>([
+    info.sim.infotravel.password,
+    info.sim.wooba.password,
+    info.sim.wooba.developer_token,
+    ...info.sim.paytourist.valid_tokens,
+    ...info.sim.paytourist.expired_tokens,
+    ...info.sim.paytourist.revoked_tokens,
+  ]);
   const auth = { Authorization: `Bearer ${info.token}`, 'Content-Type': 'application/json' };
   const post = async (path: string, body: unknown) => {
     const r = await fetch(`${info.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
@@ -95,6 +120,18 @@ export async function startHost(opts: { simBookings?: number; dataDir?: string }
     },
     secret: async (id) => ((await (await post('/__test/secret', { id })).json()) as { value: string | null }).value,
     sql: async (query) => ((await (await post('/__test/sql', { sql: query })).json()) as { rows: unknown[][] }).rows,
+    useSecret: (secret) => {
+      used.add(secret);
+    },
+    scanSecrets: async () => {
+      const secrets = [...used].filter((x) => x.length >= 4);
+      const r = (await (await post('/__test/scan', { secrets })).json()) as { hits: string[]; files: number; reply_bytes: number };
+      const hits = [...r.hits];
+      secrets.forEach((x, i) => {
+        if (output.includes(x) || output.includes(JSON.stringify(x).slice(1, -1))) hits.push(`the host's output: secret #${i}`);
+      });
+      return { hits, secrets: secrets.length, files: r.files, replyBytes: r.reply_bytes };
+    },
     seedSales: async (integrationId, count) => {
       await post('/__test/seed-sales', { integration_id: integrationId, count });
     },
@@ -187,9 +224,21 @@ export async function openApp(
     ],
     close: async () => {
       await context.close();
+      // Every journey ends with a secret scan: no secret it used may be anywhere but the keyring.
+      const scan = await host.scanSecrets();
+      await recordScan(scan);
       if (!opts.host) await host.close();
+      if (scan.hits.length > 0) throw new Error(`secrets found outside the keyring: ${scan.hits.join('; ')}`);
     },
   };
+}
+
+/** One line per journey in target/secret-scan.jsonl: what was scanned and what was found. */
+async function recordScan(scan: { hits: string[]; secrets: number; files: number; replyBytes: number }): Promise<void> {
+  const { expect } = await import('vitest');
+  const line = JSON.stringify({ test: expect.getState().currentTestName ?? null, ...scan });
+  await mkdir(join(REPO_ROOT, 'target'), { recursive: true });
+  await appendFile(join(REPO_ROOT, 'target', 'secret-scan.jsonl'), `${line}\n`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -85,6 +85,7 @@ export interface Agency {
  * Rota Sul's was refused, then yesterday's sales of Atlântica were imported).
  */
 export async function seedAgency(host: Host): Promise<Agency> {
+  host.useSecret('senha-antiga');
   await woobaVendor(host);
   const atl = await company(host, 'Atlântica Operadora de Viagens Ltda', 'Atlântica Operadora', '45.781.392/0001-01');
   const rota = await company(host, 'Rota Sul Turismo S.A.', 'Rota Sul', '30.915.486/0001-59');

@@ -37,7 +37,10 @@ async function simPost(host: Host, path: string, body: unknown): Promise<void> {
   if (!r.ok) throw new Error(`sim ${path}: HTTP ${r.status} ${await r.text()}`);
 }
 /** PayTourist now knows (accepts) this token (`POST /__sim/paytourist/tokens`). */
-export const simAcceptToken = (host: Host, token: string) => simPost(host, '/__sim/paytourist/tokens', { token, expires_at: null, revoked: false });
+export const simAcceptToken = (host: Host, token: string) => {
+  host.useSecret(token);
+  return simPost(host, '/__sim/paytourist/tokens', { token, expires_at: null, revoked: false });
+};
 /** PayTourist revokes this token (`POST /__sim/paytourist/revoke`): it gets a 401 from now on. */
 export const simRevokeToken = (host: Host, token: string) => simPost(host, '/__sim/paytourist/revoke', { token });
 
@@ -84,6 +87,7 @@ export interface Agency {
  */
 export async function seedAgency(host: Host, opts: { wooba?: boolean } = {}): Promise<Agency> {
   const sim = simOf(host);
+  host.useSecret(ROTA_SUL_OLD_PASSWORD);
   const people: Record<string, number> = {};
   for (const input of PEOPLE) people[input.name] = (await host.call<Person>('person_create', { input })).id;
   const create = async (input: IntegrationInput) => (await host.call<SaveOutcome>('integration_create', { input })).integration.id;

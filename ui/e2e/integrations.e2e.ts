@@ -33,6 +33,8 @@ type Locale = keyof typeof CAT;
 
 async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
   current = await openApp(browser, { hash: '#/integrations', ...opts });
+  // What these journeys type into secret fields: the end-of-journey scan looks for them too.
+  for (const typed of ['errada', 'certa', 'tok-123']) current.host.useSecret(typed);
   await current.page.locator('h1').waitFor();
   await current.page.locator('.table-card [aria-busy]').waitFor({ state: 'detached' });
   return current.page;

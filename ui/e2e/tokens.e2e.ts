@@ -49,6 +49,8 @@ async function seedAll(h: Host) {
 async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
   seeded = null;
   current = await openApp(browser, { locale: 'it', hash: '#/tokens', prepare: seedAll, ...opts });
+  // What these journeys paste: the end-of-journey scan looks for them too.
+  for (const pasted of [SECRET, NEW_SECRET]) current.host.useSecret(pasted);
   await current.page.locator('h1').waitFor();
   const page = current.page;
   await expect.poll(() => page.locator('.content [aria-busy=true]').count()).toBe(0);

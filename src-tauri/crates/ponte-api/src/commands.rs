@@ -9,6 +9,7 @@ use ponte_core::integration_types::IntegrationTypeSpec;
 use ponte_core::integrations::{Integration, IntegrationFilter, IntegrationInput, SaveOutcome};
 use ponte_core::people::{Person, PersonInput, PersonKind};
 use ponte_core::presets::Preset;
+use ponte_core::secrets::SecretInput;
 use ponte_core::sales::{SaleDetail, SalesCursor, SalesFilter, SalesPage};
 use ponte_core::tokens::{ApiToken, BookingUser, BookingUserInput, RotationStep, TokenDates};
 use ponte_core::vendor_settings::{WoobaSettings, WoobaSettingsInput};
@@ -93,7 +94,7 @@ commands! {
     booking_user_create(input: BookingUserInput) -> BookingUser => tokens::user_create;
     /// Cleans the paste, verifies it live with PayTourist, stores it in the keyring. Nothing is
     /// stored unless PayTourist accepted it; the value never comes back.
-    token_add(booking_user_id: i64, name: String, token: String, dates: TokenDates, replaces: Option<i64>) -> TokenSaved => tokens::add;
+    token_add(booking_user_id: i64, name: String, token: SecretInput, dates: TokenDates, replaces: Option<i64>) -> TokenSaved => tokens::add;
     /// "Verificar agora": a live check; a rejected token is marked and notified at once.
     token_verify(id: i64) -> ApiToken => tokens::verify;
     /// Copies the token from the backend (kept out of clipboard history); answers after how many

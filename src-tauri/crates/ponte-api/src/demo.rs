@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use ponte_core::db::Db;
+use ponte_core::db::{Db, DbAccess};
 use ponte_core::integration_types::IntegrationType;
 use ponte_core::integrations::{self, IntegrationInput};
 use ponte_core::people::{self, PersonInput, PersonKind};
@@ -15,6 +15,7 @@ use ponte_core::secrets::Secrets;
 use ponte_core::{settings, vendor_settings, CoreError};
 use ponte_sim::{SimConfig, SimHandle};
 use ponte_suppliers::registry;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
 const KEY: &str = "demo.state";
@@ -53,6 +54,28 @@ fn config() -> SimConfig {
     c
 }
 
+/// The public key the demo last put in the Wooba vendor settings (it changes with each simulator), so
+/// removing the demo removes it only if the user has not replaced it.
+const DEMO_PEM: &str = "demo.wooba_public_key_pem";
+
+/// Whether Wooba's public key is still the one the demo set. A demo started before this was recorded
+/// counts as still the demo's when the Developer-Token is.
+fn pem_still_demos(db: &Db, token_still_demos: bool) -> Result<bool, CoreError> {
+    let current = settings::get(db, vendor_settings::PEM_KEY)?;
+    Ok(match settings::get(db, DEMO_PEM)? {
+        Some(demo) => current.as_deref() == Some(demo.as_str()),
+        None => token_still_demos && current.is_some(),
+    })
+}
+
+/// Whether the stored Developer-Token is still the simulator's (the user has not entered a real one).
+fn token_still_demos(store: &Secrets) -> Result<bool, CoreError> {
+    let demo = config().wooba.developer_token;
+    Ok(store
+        .get(&vendor_settings::developer_token_id())?
+        .is_some_and(|t| t.expose_secret() == demo))
+}
+
 impl Demo {
     fn ensure_sim(&self) -> Result<ponte_sim::ClientInfo, CoreError> {
         let mut guard = self.sim.lock().unwrap_or_else(|p| p.into_inner());
@@ -63,21 +86,22 @@ impl Demo {
         Ok(guard.as_ref().expect("just started").client_info())
     }
 
-    /// Creates the demo (or, after a restart, points the existing demo at a fresh simulator).
-    pub fn start(&self, db: &mut Db, store: &Secrets, description_suffix: &str) -> Result<DemoStatus, CoreError> {
+    /// Creates the demo (or, after a restart, points the existing demo at a fresh simulator). The
+    /// database is taken for each short step only ([`DbAccess`]): the keyring work runs without it.
+    pub fn start(&self, mut db: impl DbAccess, store: &Secrets, description_suffix: &str) -> Result<DemoStatus, CoreError> {
         let info = self.ensure_sim()?;
-        let mut st = status(db)?;
+        let mut st = db.with(status)?;
         if st.active {
             for id in &st.integration_ids {
-                let i = integrations::get(db, *id)?;
+                let i = db.with(|d| integrations::get(d, *id))?;
                 let mut values = i.values.clone();
                 let url = match i.ty {
                     IntegrationType::Wooba => info.wooba.url.clone(),
                     _ => info.infotravel.url.clone(),
                 };
                 values.insert("url".into(), url);
-                integrations::update(
-                    db,
+                integrations::update_in(
+                    &mut db,
                     store,
                     &registry::spec(i.ty),
                     *id,
@@ -90,30 +114,35 @@ impl Demo {
                     },
                 )?;
             }
-            // The simulator's Wooba key pair is made afresh in each process: give the new public key.
-            if st.set_wooba_settings {
-                vendor_settings::set_wooba(
-                    db,
+            // The simulator's Wooba key pair is made afresh in each process: give the new public key,
+            // unless the user has put their own key there since.
+            let token_demos = token_still_demos(store)?;
+            if st.set_wooba_settings && db.with(|d| pem_still_demos(d, token_demos))? {
+                vendor_settings::set_wooba_in(
+                    &mut db,
                     store,
                     &vendor_settings::WoobaSettingsInput {
                         developer_token: None,
                         public_key_pem: Some(info.wooba.public_key_pem.clone()),
                     },
                 )?;
+                db.with(|d| settings::set(d, DEMO_PEM, info.wooba.public_key_pem.trim()))?;
             }
             return Ok(st);
         }
-        let person = people::create(
-            db,
-            &PersonInput {
-                kind: Some(PersonKind::Company),
-                name: format!("BWT Operadora {description_suffix}"),
-                trade_name: Some("BWT (demo)".into()),
-                ..Default::default()
-            },
-        )?;
-        let infotravel = integrations::create(
-            db,
+        let person = db.with(|d| {
+            people::create(
+                d,
+                &PersonInput {
+                    kind: Some(PersonKind::Company),
+                    name: format!("BWT Operadora {description_suffix}"),
+                    trade_name: Some("BWT (demo)".into()),
+                    ..Default::default()
+                },
+            )
+        })?;
+        let infotravel = integrations::create_in(
+            &mut db,
             store,
             &registry::spec(IntegrationType::Infotravel),
             &IntegrationInput {
@@ -126,7 +155,7 @@ impl Demo {
                     ("agency_code".into(), info.infotravel.agency.clone()),
                     ("username".into(), info.infotravel.username.clone()),
                 ]),
-                secrets: BTreeMap::from([("password".into(), info.infotravel.password.clone())]),
+                secrets: BTreeMap::from([("password".into(), SecretString::from(info.infotravel.password.clone()))]),
             },
         )?
         .integration;
@@ -137,19 +166,20 @@ impl Demo {
             set_wooba_settings: false,
         };
         // Wooba needs Ponte's vendor settings: set them only if the user has none of their own.
-        let current = vendor_settings::wooba(db, store)?;
+        let current = vendor_settings::wooba_in(&mut db, store)?;
         if !current.developer_token_set && current.public_key_pem.is_none() {
-            vendor_settings::set_wooba(
-                db,
+            vendor_settings::set_wooba_in(
+                &mut db,
                 store,
                 &vendor_settings::WoobaSettingsInput {
-                    developer_token: Some(info.wooba.developer_token.clone()),
+                    developer_token: Some(SecretString::from(info.wooba.developer_token.clone())),
                     public_key_pem: Some(info.wooba.public_key_pem.clone()),
                 },
             )?;
+            db.with(|d| settings::set(d, DEMO_PEM, info.wooba.public_key_pem.trim()))?;
             st.set_wooba_settings = true;
-            let wooba = integrations::create(
-                db,
+            let wooba = integrations::create_in(
+                &mut db,
                 store,
                 &registry::spec(IntegrationType::Wooba),
                 &IntegrationInput {
@@ -160,37 +190,51 @@ impl Demo {
                         ("url".into(), info.wooba.url.clone()),
                         ("username".into(), info.wooba.identifier.clone()),
                     ]),
-                    secrets: BTreeMap::from([("password".into(), info.wooba.password.clone())]),
+                    secrets: BTreeMap::from([("password".into(), SecretString::from(info.wooba.password.clone()))]),
                 },
             )?
             .integration;
             st.integration_ids.push(wooba.id);
         }
-        settings::set(db, KEY, &serde_json::to_string(&st).unwrap_or_default())?;
+        db.with(|d| settings::set(d, KEY, &serde_json::to_string(&st).unwrap_or_default()))?;
         Ok(st)
     }
 
-    /// Removes everything the demo created (its sales go with its integrations).
-    pub fn remove(&self, db: &mut Db, store: &Secrets) -> Result<DemoStatus, CoreError> {
-        let st = status(db)?;
+    /// Removes everything the demo created (its sales go with its integrations). The Wooba vendor
+    /// settings it set go only if they are still the demo's: a Developer-Token or public key the user
+    /// entered since is theirs.
+    pub fn remove(&self, mut db: impl DbAccess, store: &Secrets) -> Result<DemoStatus, CoreError> {
+        let st = db.with(status)?;
         for id in &st.integration_ids {
-            match integrations::delete(db, store, *id) {
+            match integrations::delete_in(&mut db, store, *id) {
                 Ok(()) | Err(CoreError::NotFound) => {}
                 Err(e) => return Err(e),
             }
         }
         if let Some(p) = st.person_id {
-            match people::delete(db, p) {
+            match db.with(|d| people::delete(d, p)) {
                 Ok(()) | Err(CoreError::NotFound) | Err(CoreError::PersonInUse { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
         if st.set_wooba_settings {
-            store.delete(&vendor_settings::developer_token_id())?;
-            db.conn()
-                .execute("DELETE FROM settings WHERE key = 'wooba.public_key_pem'", [])?;
+            let token_demos = token_still_demos(store)?;
+            if token_demos {
+                store.delete(&vendor_settings::developer_token_id())?;
+            }
+            db.with(|d| {
+                if pem_still_demos(d, token_demos)? {
+                    d.conn()
+                        .execute("DELETE FROM settings WHERE key = ?1", [vendor_settings::PEM_KEY])?;
+                }
+                Ok(())
+            })?;
         }
-        db.conn().execute("DELETE FROM settings WHERE key = ?1", [KEY])?;
+        db.with(|d| {
+            d.conn()
+                .execute("DELETE FROM settings WHERE key IN (?1, ?2)", [KEY, DEMO_PEM])?;
+            Ok(())
+        })?;
         if let Some(sim) = self.sim.lock().unwrap_or_else(|p| p.into_inner()).take() {
             sim.shutdown_blocking();
         }

@@ -124,6 +124,13 @@ impl Api {
         f(&mut guard).map_err(logged)
     }
 
+    /// Runs `f` with the shared database itself, for core functions (`*_shared`) that lock it only for
+    /// their short database steps and talk to the keyring between them: a keyring waiting on an unlock
+    /// prompt stalls neither the other commands nor a running import.
+    pub fn with_shared_db<T>(&self, f: impl FnOnce(&Mutex<Db>) -> Result<T, CoreError>) -> Result<T, ErrorReply> {
+        f(self.db_mutex()?).map_err(logged)
+    }
+
     /// The user's language (the OS's until they choose).
     pub fn locale(&self) -> Locale {
         self.with_db(ponte_core::settings::locale)

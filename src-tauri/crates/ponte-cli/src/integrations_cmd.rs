@@ -128,7 +128,10 @@ fn add_input(
             .unwrap_or_default(),
         person_id: Some(person),
         values,
-        secrets: secrets.into_iter().collect(),
+        secrets: secrets
+            .into_iter()
+            .map(|(k, v)| (k, secrecy::SecretString::from(v)))
+            .collect(),
     })
 }
 

@@ -2,6 +2,7 @@
 //! Migrations are embedded .sql files applied in order and tracked in `PRAGMA user_version`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
@@ -17,10 +18,23 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_sales.sql"),
     include_str!("../migrations/004_tokens_reminders.sql"),
     include_str!("../migrations/005_forget_reminders.sql"),
+    include_str!("../migrations/006_stable_hash_reserved_ids.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i + 1 {
+                6 => M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                    crate::sales::rehash_all(tx)?;
+                    Ok(())
+                }),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this build writes.
@@ -82,6 +96,58 @@ impl Db {
     pub fn schema_version(&self) -> Result<usize> {
         schema_version(&self.conn)
     }
+}
+
+/// Where a function that talks to the keyring gets the database from, one short step at a time, so the
+/// keyring (which may wait on an unlock prompt) is never called inside an open SQLite transaction nor
+/// while the app's shared `Mutex<Db>` is held: every other command and a running import go on meanwhile.
+/// A `Db` the caller owns (CLI, tests) and the app's `&Mutex<Db>` both qualify.
+pub trait DbAccess {
+    /// Runs `f` with the database; a `Mutex` is locked for `f` only.
+    fn with<T>(&mut self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T>;
+}
+
+impl DbAccess for Db {
+    fn with<T>(&mut self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
+impl DbAccess for &Db {
+    fn with<T>(&mut self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
+impl<A: DbAccess + ?Sized> DbAccess for &mut A {
+    fn with<T>(&mut self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        (**self).with(f)
+    }
+}
+
+impl DbAccess for &Mutex<Db> {
+    fn with<T>(&mut self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        // A poisoned lock means an earlier command panicked mid-way; SQLite's own transactions kept the
+        // file consistent, so going on is safe.
+        let guard = self.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard)
+    }
+}
+
+/// Hands out the next id of `table` (`integrations`, `api_tokens`: a constant, never user text) before
+/// its row is written, so its secrets can be put in the keyring first. One statement, so atomic across
+/// threads and processes; never the id of a row that exists, nor one handed out before (since schema 6
+/// ids are not reused: a deleted credential's keyring entries or reminders never meet a newcomer).
+pub fn reserve_id(db: &Db, table: &str) -> Result<i64> {
+    Ok(db.conn().query_row(
+        &format!(
+            "INSERT INTO id_reservations (tbl, last) VALUES (?1, (SELECT coalesce(max(id), 0) FROM {table}) + 1)
+             ON CONFLICT (tbl) DO UPDATE SET last = max(last, (SELECT coalesce(max(id), 0) FROM {table})) + 1
+             RETURNING last"
+        ),
+        [table],
+        |r| r.get(0),
+    )?)
 }
 
 fn schema_version(conn: &Connection) -> Result<usize> {

@@ -1,11 +1,19 @@
 //! Cadastros > Integrações: stored rows (SQLite) and their secrets (OS keyring), always created, changed
 //! and removed together: no row points at a missing secret, no keyring entry outlives its row.
 //!
+//! The keyring may stop on an unlock prompt for as long as the user takes, so it is never called inside
+//! an open SQLite transaction nor with the database lock held: each save is short database steps around
+//! the keyring work ([`DbAccess`]). Saving writes the secrets first (remembering what they replace) and
+//! commits the row second; if the commit fails, the keyring is put back as it was. Deleting reads and
+//! removes the secrets (the integration's and its API tokens') first and the row second; if removing the
+//! row fails, the secrets are put back. The `_shared` functions take the app's `Mutex<Db>`.
+//!
 //! Saving validates the form against its type's declaration, which the caller passes in
 //! (`ponte_suppliers::registry::spec(input.ty)`): the core names no supplier (see
 //! [`crate::integration_types`]).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Row};
@@ -13,7 +21,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::Db;
+use crate::db::{self, Db, DbAccess};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::integration_types::{self, IntegrationType, IntegrationTypeSpec};
 use crate::secrets::{SecretId, Secrets};
@@ -22,7 +30,9 @@ pub const MAX_DESCRIPTION_CHARS: usize = 200;
 pub const MAX_SECRET_CHARS: usize = 4096;
 
 /// What the form (or CLI) submits. `secrets` holds only the secrets typed now: a secret absent from it
-/// keeps its stored value. Secrets travel window → backend only, never back.
+/// keeps its stored value. Secrets travel window → backend only, never back: they are `SecretString`s
+/// (Debug shows `[REDACTED]`), read from the same JSON strings, and always serialized as `{}` (a draft
+/// sent to the window, `integration_duplicate`, has none anyway).
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct IntegrationInput {
@@ -33,8 +43,9 @@ pub struct IntegrationInput {
     pub person_id: Option<i64>,
     #[serde(default)]
     pub values: BTreeMap<String, String>,
-    #[serde(default)]
-    pub secrets: BTreeMap<String, String>,
+    #[serde(default, serialize_with = "crate::secrets::serialize_none")]
+    #[ts(type = "{ [key in string]: string }")]
+    pub secrets: BTreeMap<String, SecretString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -168,6 +179,7 @@ fn validate(
     let values = integration_types::validate_values(spec, &input.values, &mut issues);
     let mut secrets = BTreeMap::new();
     for (key, raw) in &input.secrets {
+        let raw = raw.expose_secret();
         if !spec.secret_keys().any(|k| k == key) {
             issues.push(FieldIssue::new(key, "error.field.unknown"));
             continue;
@@ -208,9 +220,13 @@ fn validate(
     ))
 }
 
-/// Writes secrets; if one fails, puts back what was there before (or removes what was new).
-fn put_all(store: &Secrets, id: i64, secrets: &BTreeMap<String, SecretString>) -> Result<()> {
-    let mut done: Vec<(SecretId, Option<SecretString>)> = Vec::new();
+/// What a keyring write replaced, to put it back: (entry, previous value or none).
+type Undo = Vec<(SecretId, Option<SecretString>)>;
+
+/// Writes secrets; if one fails, puts back what was there before (or removes what was new). On success,
+/// returns what to put back should the database step that follows fail.
+fn put_all(store: &Secrets, id: i64, secrets: &BTreeMap<String, SecretString>) -> Result<Undo> {
+    let mut done: Undo = Vec::new();
     for (key, value) in secrets {
         let sid = secret_id(id, key);
         let previous = match store.get(&sid) {
@@ -226,10 +242,12 @@ fn put_all(store: &Secrets, id: i64, secrets: &BTreeMap<String, SecretString>) -
         }
         done.push((sid, previous));
     }
-    Ok(())
+    Ok(done)
 }
 
-fn undo(store: &Secrets, done: Vec<(SecretId, Option<SecretString>)>) {
+/// Puts each entry back as it was, newest first; returns the entries it could not restore.
+fn undo(store: &Secrets, done: Undo) -> Vec<SecretId> {
+    let mut failed = Vec::new();
     for (sid, previous) in done.into_iter().rev() {
         let r = match previous {
             Some(p) => store.put(&sid, &p),
@@ -237,8 +255,10 @@ fn undo(store: &Secrets, done: Vec<(SecretId, Option<SecretString>)>) {
         };
         if let Err(e) = r {
             log::error!("could not undo keyring entry {}: {e}", sid.as_str());
+            failed.push(sid);
         }
     }
+    failed
 }
 
 /// Saves a new integration; `spec` is its type's declaration (`ponte_suppliers::registry::spec(input.ty)`).
@@ -248,35 +268,62 @@ pub fn create(
     spec: &IntegrationTypeSpec,
     input: &IntegrationInput,
 ) -> Result<SaveOutcome> {
-    let (c, notices) = validate(db, spec, input, None, &[])?;
+    create_in(db, store, spec, input)
+}
+
+/// [`create`] with the app's shared database, locked only for the short database steps.
+pub fn create_shared(
+    db: &Mutex<Db>,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
+    create_in(db, store, spec, input)
+}
+
+/// The same, with the database from wherever the caller has it ([`DbAccess`]).
+pub fn create_in(
+    mut db: impl DbAccess,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
+    // 1. Check, and reserve the row's id (its secrets are filed under it).
+    let (c, notices, id) = db.with(|db| {
+        let (c, notices) = validate(db, spec, input, None, &[])?;
+        let id = db::reserve_id(db, "integrations")?;
+        Ok((c, notices, id))
+    })?;
+    // 2. The keyring, outside any transaction and lock: a failure leaves nothing behind.
+    let written = put_all(store, id, &c.secrets)?;
+    // 3. The row. If it cannot be written, its secrets go.
     let set: Vec<&String> = c.secrets.keys().collect();
-    let ts = now();
-    let tx = db.conn_mut().transaction()?;
-    tx.execute(
-        "INSERT INTO integrations (type, description, person_id, field_values, secrets_set, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![
-            input.ty.as_str(),
-            c.description,
-            c.person_id,
-            serde_json::to_string(&c.values).unwrap_or_default(),
-            serde_json::to_string(&set).unwrap_or_default(),
-            ts
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    // Keyring first, commit second: a keyring failure rolls the row back; a commit failure removes the secrets.
-    put_all(store, id, &c.secrets)?;
-    if let Err(e) = tx.commit() {
-        for key in c.secrets.keys() {
-            let _ = store.delete(&secret_id(id, key));
+    let saved = db.with(|db| {
+        let ts = now();
+        let tx = db.conn().unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO integrations (id, type, description, person_id, field_values, secrets_set, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                id,
+                input.ty.as_str(),
+                c.description,
+                c.person_id,
+                serde_json::to_string(&c.values).unwrap_or_default(),
+                serde_json::to_string(&set).unwrap_or_default(),
+                ts
+            ],
+        )?;
+        tx.commit()?;
+        get(db, id)
+    });
+    match saved {
+        Ok(integration) => Ok(SaveOutcome { integration, notices }),
+        Err(e) => {
+            undo(store, written);
+            Err(e)
         }
-        return Err(e.into());
     }
-    Ok(SaveOutcome {
-        integration: get(db, id)?,
-        notices,
-    })
 }
 
 /// Saves changes to integration `id`; `spec` is its type's declaration, as for [`create`].
@@ -287,32 +334,69 @@ pub fn update(
     id: i64,
     input: &IntegrationInput,
 ) -> Result<SaveOutcome> {
-    let current = get(db, id)?;
-    if current.ty != input.ty {
-        return Err(CoreError::invalid("type", "error.integration.type_change"));
+    update_in(db, store, spec, id, input)
+}
+
+/// [`update`] with the app's shared database, locked only for the short database steps.
+pub fn update_shared(
+    db: &Mutex<Db>,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    id: i64,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
+    update_in(db, store, spec, id, input)
+}
+
+/// The same, with the database from wherever the caller has it ([`DbAccess`]).
+pub fn update_in(
+    mut db: impl DbAccess,
+    store: &Secrets,
+    spec: &IntegrationTypeSpec,
+    id: i64,
+    input: &IntegrationInput,
+) -> Result<SaveOutcome> {
+    let (c, notices, set) = db.with(|db| {
+        let current = get(db, id)?;
+        if current.ty != input.ty {
+            return Err(CoreError::invalid("type", "error.integration.type_change"));
+        }
+        let (c, notices) = validate(db, spec, input, Some(id), &current.secrets_set)?;
+        let mut set: BTreeSet<String> = current.secrets_set.iter().cloned().collect();
+        set.extend(c.secrets.keys().cloned());
+        Ok((c, notices, set))
+    })?;
+    // New secrets first (what they replace is kept in memory), then the row; a failed row write puts
+    // the previous secrets back, so the keyring and the row never disagree.
+    let written = put_all(store, id, &c.secrets)?;
+    let saved = db.with(|db| {
+        let tx = db.conn().unchecked_transaction()?;
+        let n = tx.execute(
+            "UPDATE integrations SET description = ?1, person_id = ?2, field_values = ?3, secrets_set = ?4, updated_at = ?5
+             WHERE id = ?6",
+            params![
+                c.description,
+                c.person_id,
+                serde_json::to_string(&c.values).unwrap_or_default(),
+                serde_json::to_string(&set).unwrap_or_default(),
+                now(),
+                id
+            ],
+        )?;
+        if n == 0 {
+            // Deleted meanwhile.
+            return Err(CoreError::NotFound);
+        }
+        tx.commit()?;
+        get(db, id)
+    });
+    match saved {
+        Ok(integration) => Ok(SaveOutcome { integration, notices }),
+        Err(e) => {
+            undo(store, written);
+            Err(e)
+        }
     }
-    let (c, notices) = validate(db, spec, input, Some(id), &current.secrets_set)?;
-    let mut set: BTreeSet<String> = current.secrets_set.iter().cloned().collect();
-    set.extend(c.secrets.keys().cloned());
-    let tx = db.conn_mut().transaction()?;
-    tx.execute(
-        "UPDATE integrations SET description = ?1, person_id = ?2, field_values = ?3, secrets_set = ?4, updated_at = ?5
-         WHERE id = ?6",
-        params![
-            c.description,
-            c.person_id,
-            serde_json::to_string(&c.values).unwrap_or_default(),
-            serde_json::to_string(&set).unwrap_or_default(),
-            now(),
-            id
-        ],
-    )?;
-    put_all(store, id, &c.secrets)?;
-    tx.commit()?;
-    Ok(SaveOutcome {
-        integration: get(db, id)?,
-        notices,
-    })
 }
 
 /// A copy to edit and save as new: same type, person and fields; secrets are asked again.
@@ -336,40 +420,120 @@ pub fn set_enabled(db: &Db, id: i64, enabled: bool) -> Result<Integration> {
     get(db, id)
 }
 
-/// Removes the row and its keyring entries. If the keyring fails part-way, the row stays (with the
-/// secrets that are really gone marked unset) and the error says what to do: nothing is orphaned.
+/// Removes the row, its keyring entries and those of its API tokens (which SQLite removes with it).
+/// Keyring first, row second; if the keyring fails part-way or the row cannot be removed, what was
+/// already removed from the keyring is put back (a secret that cannot be put back is marked unset on the
+/// row): the error says what to do and nothing is orphaned.
 pub fn delete(db: &mut Db, store: &Secrets, id: i64) -> Result<()> {
-    let current = get(db, id)?;
-    let tx = db.conn_mut().transaction()?;
-    tx.execute("DELETE FROM integrations WHERE id = ?1", [id])?;
-    let mut remaining: Vec<String> = current.secrets_set.clone();
-    for key in &current.secrets_set {
-        if let Err(e) = store.delete(&secret_id(id, key)) {
-            drop(tx);
-            db.conn().execute(
-                "UPDATE integrations SET secrets_set = ?1 WHERE id = ?2",
-                params![serde_json::to_string(&remaining).unwrap_or_default(), id],
-            )?;
-            return Err(e.into());
+    delete_in(db, store, id)
+}
+
+/// [`delete`] with the app's shared database, locked only for the short database steps.
+pub fn delete_shared(db: &Mutex<Db>, store: &Secrets, id: i64) -> Result<()> {
+    delete_in(db, store, id)
+}
+
+/// Every keyring entry integration `id` owns: its secrets and its API tokens' values.
+fn owned_secrets(conn: &rusqlite::Connection, id: i64) -> Result<Vec<SecretId>> {
+    let current = get_in(conn, id)?;
+    let mut out: Vec<SecretId> = current.secrets_set.iter().map(|k| secret_id(id, k)).collect();
+    let tokens: Vec<i64> = conn
+        .prepare(
+            "SELECT t.id FROM api_tokens t JOIN booking_users u ON u.id = t.booking_user_id
+             WHERE u.integration_id = ?1 ORDER BY t.id",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    out.extend(tokens.into_iter().map(crate::tokens::secret_id));
+    Ok(out)
+}
+
+/// The same, with the database from wherever the caller has it ([`DbAccess`]).
+pub fn delete_in(mut db: impl DbAccess, store: &Secrets, id: i64) -> Result<()> {
+    // A secret or token added between the steps (another window, the CLI) is caught at the row step:
+    // then the keyring is put back and it starts again.
+    for _attempt in 0..3 {
+        let owned = db.with(|db| owned_secrets(db.conn(), id))?;
+        let mut removed: Undo = Vec::new();
+        for sid in &owned {
+            let step = store.get(sid).and_then(|previous| {
+                store.delete(sid)?;
+                Ok(previous)
+            });
+            match step {
+                Ok(previous) => removed.push((sid.clone(), previous)),
+                Err(e) => {
+                    restore_after_failed_delete(&mut db, store, id, removed);
+                    return Err(e.into());
+                }
+            }
         }
-        remaining.retain(|k| k != key);
+        let outcome = db.with(|db| {
+            let tx = db.conn().unchecked_transaction()?;
+            // Read inside the transaction that deletes: what it owns now.
+            let now_owned = owned_secrets(&tx, id)?;
+            if now_owned.iter().any(|s| !owned.contains(s)) {
+                return Ok(false);
+            }
+            tx.execute("DELETE FROM integrations WHERE id = ?1", [id])?;
+            // Settings that name the integration (its daily import schedule, kept by ponte-import) go with it.
+            tx.execute(
+                "DELETE FROM settings WHERE key IN ('import.schedule.' || ?1, 'import.schedule_last.' || ?1)",
+                [id],
+            )?;
+            tx.commit()?;
+            Ok(true)
+        });
+        match outcome {
+            Ok(true) => return Ok(()),
+            Ok(false) => {
+                restore_after_failed_delete(&mut db, store, id, removed);
+            }
+            Err(e) => {
+                restore_after_failed_delete(&mut db, store, id, removed);
+                return Err(e);
+            }
+        }
     }
-    tx.commit()?;
-    // Settings that name the integration (its daily import schedule, kept by ponte-import) go with it.
-    db.conn().execute(
-        "DELETE FROM settings WHERE key IN ('import.schedule.' || ?1, 'import.schedule_last.' || ?1)",
-        [id],
-    )?;
-    Ok(())
+    Err(CoreError::Input("the integration kept changing while it was being deleted".into()))
+}
+
+/// Puts back what a delete removed from the keyring; a secret of the integration that cannot be put back
+/// is marked unset on its row (the row must not claim a secret that is gone).
+fn restore_after_failed_delete(db: &mut impl DbAccess, store: &Secrets, id: i64, removed: Undo) {
+    let lost = undo(store, removed);
+    if lost.is_empty() {
+        return;
+    }
+    let r = db.with(|db| {
+        let Ok(current) = get(db, id) else { return Ok(()) };
+        let remaining: Vec<&String> = current
+            .secrets_set
+            .iter()
+            .filter(|k| !lost.contains(&secret_id(id, k)))
+            .collect();
+        db.conn().execute(
+            "UPDATE integrations SET secrets_set = ?1 WHERE id = ?2",
+            params![serde_json::to_string(&remaining).unwrap_or_default(), id],
+        )?;
+        Ok(())
+    });
+    if let Err(e) = r {
+        log::error!("could not mark lost secrets of integration {id}: {}", e.code());
+    }
 }
 
 /// The stored secrets of an integration, for a connection test or an import. Stays in the backend.
 pub fn load_secrets(db: &Db, store: &Secrets, id: i64) -> Result<BTreeMap<String, SecretString>> {
-    let current = get(db, id)?;
+    secrets_of(store, &get(db, id)?)
+}
+
+/// The stored secrets of a row already read: the keyring only, so callers need not hold the database.
+pub fn secrets_of(store: &Secrets, integration: &Integration) -> Result<BTreeMap<String, SecretString>> {
     let mut out = BTreeMap::new();
-    for key in current.secrets_set {
-        if let Some(v) = store.get(&secret_id(id, &key))? {
-            out.insert(key, v);
+    for key in &integration.secrets_set {
+        if let Some(v) = store.get(&secret_id(integration.id, key))? {
+            out.insert(key.clone(), v);
         }
     }
     Ok(out)
@@ -427,8 +591,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Integration> {
 }
 
 pub fn get(db: &Db, id: i64) -> Result<Integration> {
-    db.conn()
-        .query_row(&format!("{SELECT} WHERE i.id = ?1"), [id], from_row)
+    get_in(db.conn(), id)
+}
+
+fn get_in(conn: &rusqlite::Connection, id: i64) -> Result<Integration> {
+    conn.query_row(&format!("{SELECT} WHERE i.id = ?1"), [id], from_row)
         .optional()?
         .ok_or(CoreError::NotFound)
 }

@@ -1,5 +1,7 @@
 //! Money as integer cents, never floating point. Suppliers send JSON numbers (`1234.56`); their decimal
-//! text is converted exactly, rounding half away from zero past the second decimal.
+//! text is converted exactly, rounding half away from zero past the second decimal. An amount that does
+//! not fit in `i64` cents is `None` (never a saturated or wrapped number): the caller reports that record as
+//! unreadable. Sums of amounts from the wire use `checked_add` for the same reason.
 
 /// Cents of a decimal text such as `1234.56`, `-3`, `10.005`, `1e3`.
 pub fn parse_cents(text: &str) -> Option<i64> {
@@ -7,7 +9,11 @@ pub fn parse_cents(text: &str) -> Option<i64> {
     if t.contains(['e', 'E']) {
         // Exponent form only comes from very large/small doubles; go through f64 once, rounding.
         let v: f64 = t.parse().ok()?;
-        return v.is_finite().then(|| (v * 100.0).round() as i64);
+        let cents = (v * 100.0).round();
+        // `as` would saturate at i64::MAX/MIN: a wrong amount stored as if it were right. 2^63 is exact in
+        // f64, so the range check is exact too.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        return (cents.is_finite() && (-LIMIT..LIMIT).contains(&cents)).then_some(cents as i64);
     }
     let (neg, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -66,6 +72,17 @@ mod tests {
         assert_eq!(cents_of(&serde_json::json!(0.07)), Some(7));
         assert_eq!(cents_of(&serde_json::json!("12,50")), None);
         assert_eq!(cents_of(&serde_json::json!(null)), None);
+    }
+
+    #[test]
+    fn amounts_outside_i64_cents_are_none_not_saturated() {
+        assert_eq!(parse_cents("9.2e16"), Some(9_200_000_000_000_000_000));
+        assert_eq!(parse_cents("1e17"), None, "10^19 cents does not fit");
+        assert_eq!(parse_cents("-1e300"), None);
+        assert_eq!(parse_cents("1e400"), None, "infinite");
+        assert_eq!(parse_cents("92233720368547758.08"), None);
+        assert_eq!(parse_cents("92233720368547758.07"), Some(i64::MAX));
+        assert_eq!(parse_cents("99999999999999999999"), None);
     }
 
     #[test]

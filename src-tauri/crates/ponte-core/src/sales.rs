@@ -151,15 +151,9 @@ pub struct SupplierSale {
 impl SupplierSale {
     /// Fingerprint of everything the supplier said: equal hash = unchanged sale. Everything else in
     /// the sale is derived from `raw` (and the sale date, which also depends on the agency's time zone).
+    /// See [`hash_text`] for the algorithm.
     pub fn content_hash(&self) -> String {
-        use std::hash::{Hash, Hasher};
-        let text = format!("{}|{}", self.sale_date, self.raw);
-        // Two independent 64-bit hashes keep accidental collisions out of reach for this purpose.
-        let mut a = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut a);
-        let mut b = std::collections::hash_map::DefaultHasher::new();
-        (text.len(), &text).hash(&mut b);
-        format!("{:016x}{:016x}", a.finish(), b.finish())
+        hash_text(&self.sale_date, &self.raw.to_string())
     }
 
     pub fn unmapped_types(&self) -> Vec<&str> {
@@ -168,6 +162,40 @@ impl SupplierSale {
             .filter(|p| p.kind == ProductKind::Unmapped)
             .map(|p| p.supplier_type.as_str())
             .collect()
+    }
+}
+
+/// The content hash of a sale from its date and its raw record as stored (`sales.sale_date`, `sales.raw`:
+/// the compact JSON text). XXH3-128 (`xxhash-rust`), a named algorithm whose output is fixed by its
+/// specification, over the bytes `{sale_date}|{raw}`, as 32 lowercase hex digits. It used to be Rust's
+/// `DefaultHasher`, whose output may change with any Rust release (after a toolchain update every sale
+/// would have been re-written as "updated"); schema 6's migration re-hashed every stored sale once with
+/// this function, from the same two columns, so an unchanged sale stays "unchanged" across the upgrade.
+pub fn hash_text(sale_date: &str, raw: &str) -> String {
+    let mut text = String::with_capacity(sale_date.len() + 1 + raw.len());
+    text.push_str(sale_date);
+    text.push('|');
+    text.push_str(raw);
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+/// Schema 6's migration hook: every stored sale's hash, re-computed with [`hash_text`].
+pub(crate) fn rehash_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    // In batches by id, so a million sales do not all sit in memory at once.
+    let mut batch = tx.prepare("SELECT id, sale_date, raw FROM sales WHERE id > ?1 ORDER BY id LIMIT 2000")?;
+    let mut update = tx.prepare("UPDATE sales SET content_hash = ?1 WHERE id = ?2")?;
+    let mut after = i64::MIN;
+    loop {
+        let rows: Vec<(i64, String, String)> = batch
+            .query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(());
+        };
+        for (id, date, raw) in rows {
+            update.execute(params![hash_text(&date, &raw), id])?;
+        }
+        after = last;
     }
 }
 

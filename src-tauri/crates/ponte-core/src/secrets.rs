@@ -2,6 +2,7 @@
 //! Windows, chosen by the `keyring` crate). Secrets are addressed by ids Ponte makes, never by
 //! user-visible names, and there is no plaintext fallback: a missing or locked keyring is an error.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
@@ -139,4 +140,51 @@ impl Secrets {
             _ => Err(SecretError::Failure("value read back differs".into())),
         }
     }
+}
+
+/// A secret typed in the window, as a command's argument (`token_add`'s token): read from a JSON string,
+/// `string` for TypeScript, never serialized back, `[REDACTED]` in Debug. Inside a struct, use
+/// `SecretString` itself with `#[ts(type = "string")]` (see `IntegrationInput`).
+#[derive(Clone, serde::Deserialize)]
+#[serde(transparent)]
+pub struct SecretInput(pub SecretString);
+
+impl SecretInput {
+    pub fn into_secret(self) -> SecretString {
+        self.0
+    }
+
+    /// For code that cleans or sends it (never for logs).
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl std::fmt::Debug for SecretInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretInput([REDACTED])")
+    }
+}
+
+impl ts_rs::TS for SecretInput {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn name(_: &ts_rs::Config) -> String {
+        "string".into()
+    }
+
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}
+
+/// `serialize_with` for a map of typed secrets in a struct that is also sent to the window (a draft):
+/// always an empty object, whatever it holds. Secrets travel window → backend only.
+pub fn serialize_none<S: serde::Serializer>(
+    _: &BTreeMap<String, SecretString>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    serializer.serialize_map(Some(0))?.end()
 }

@@ -2,6 +2,12 @@
 //! access tokens. A token is pasted once, verified live by the caller, stored in the OS keyring, and
 //! afterwards only its last four characters are ever shown. Valid 36 months by default (editable:
 //! PayTourist also says 12).
+//!
+//! As for integrations, the keyring is never called inside an SQLite transaction nor under the app's
+//! database lock (the `_shared` functions): the secret is written before its row is committed (and
+//! removed if the commit fails), and removed before its row is deleted (and put back if that fails).
+
+use std::sync::Mutex;
 
 use chrono::{Local, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -9,7 +15,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::Db;
+use crate::db::{self, Db, DbAccess};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::integration_types::IntegrationType;
 use crate::reminders;
@@ -339,11 +345,22 @@ pub fn check_dates(d: &TokenDates) -> Result<(NaiveDate, NaiveDate, Vec<FieldIss
 
 /// Refuses a token equal to one already stored (pasting the old token again is the usual mistake).
 pub fn is_duplicate(db: &Db, store: &Secrets, token: &SecretString) -> Result<bool> {
-    let ids: Vec<i64> = db
-        .conn()
-        .prepare("SELECT id FROM api_tokens")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    is_duplicate_in(db, store, token)
+}
+
+/// [`is_duplicate`] with the app's shared database: the ids under the lock, the keyring without it.
+pub fn is_duplicate_shared(db: &Mutex<Db>, store: &Secrets, token: &SecretString) -> Result<bool> {
+    is_duplicate_in(db, store, token)
+}
+
+fn is_duplicate_in(mut db: impl DbAccess, store: &Secrets, token: &SecretString) -> Result<bool> {
+    let ids: Vec<i64> = db.with(|db| {
+        Ok(db
+            .conn()
+            .prepare("SELECT id FROM api_tokens")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    })?;
     for id in ids {
         if let Some(v) = store.get(&secret_id(id))? {
             if v.expose_secret() == token.expose_secret() {
@@ -368,11 +385,19 @@ pub struct NewToken<'a> {
 
 /// Stores a token: row and keyring entry together (no orphan on either side).
 pub fn add(db: &mut Db, store: &Secrets, t: &NewToken<'_>) -> Result<ApiToken> {
+    add_in(db, store, t)
+}
+
+/// [`add`] with the app's shared database, locked only for the short database steps.
+pub fn add_shared(db: &Mutex<Db>, store: &Secrets, t: &NewToken<'_>) -> Result<ApiToken> {
+    add_in(db, store, t)
+}
+
+fn add_in(mut db: impl DbAccess, store: &Secrets, t: &NewToken<'_>) -> Result<ApiToken> {
     let name = t.name.trim();
     if name.is_empty() {
         return Err(CoreError::invalid("name", "error.field.required"));
     }
-    user(db, t.booking_user_id)?;
     let value = t.token.expose_secret();
     let last4: String = value
         .chars()
@@ -382,38 +407,48 @@ pub fn add(db: &mut Db, store: &Secrets, t: &NewToken<'_>) -> Result<ApiToken> {
         .into_iter()
         .rev()
         .collect();
-    let has_active: bool = db.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE booking_user_id = ?1 AND active = 1)",
-        [t.booking_user_id],
-        |r| r.get(0),
-    )?;
-    let tx = db.conn_mut().transaction()?;
-    tx.execute(
-        "INSERT INTO api_tokens (booking_user_id, name, last4, created_on, expires_on, active, replaces,
-            rotation_step, last_verified_at, last_check, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            t.booking_user_id,
-            name,
-            last4,
-            t.created_on.to_string(),
-            t.expires_on.to_string(),
-            !has_active && t.replaces.is_none(),
-            t.replaces,
-            t.replaces
-                .map(|_| if t.verified_at.is_some() { "verified" } else { "added" }),
-            t.verified_at,
-            t.verified_at.as_ref().map(|_| "ok"),
-            now()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = db.with(|db| {
+        user(db, t.booking_user_id)?;
+        db::reserve_id(db, "api_tokens")
+    })?;
+    // The keyring outside any transaction and lock; the id is new, so nothing was there before.
     store.put(&secret_id(id), t.token)?;
-    if let Err(e) = tx.commit() {
-        let _ = store.delete(&secret_id(id));
-        return Err(e.into());
+    let saved = db.with(|db| {
+        let tx = db.conn().unchecked_transaction()?;
+        let has_active: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE booking_user_id = ?1 AND active = 1)",
+            [t.booking_user_id],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO api_tokens (id, booking_user_id, name, last4, created_on, expires_on, active, replaces,
+                rotation_step, last_verified_at, last_check, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                id,
+                t.booking_user_id,
+                name,
+                last4,
+                t.created_on.to_string(),
+                t.expires_on.to_string(),
+                !has_active && t.replaces.is_none(),
+                t.replaces,
+                t.replaces
+                    .map(|_| if t.verified_at.is_some() { "verified" } else { "added" }),
+                t.verified_at,
+                t.verified_at.as_ref().map(|_| "ok"),
+                now()
+            ],
+        )?;
+        tx.commit()?;
+        token(db, id)
+    });
+    if saved.is_err() {
+        if let Err(e) = store.delete(&secret_id(id)) {
+            log::error!("could not remove the keyring entry of unsaved token {id}: {e}");
+        }
     }
-    token(db, id)
+    saved
 }
 
 /// Loads a token's value for a live check or a copy. Stays in the backend.
@@ -467,16 +502,40 @@ pub fn set_rotation_step(db: &Db, id: i64, step: RotationStep) -> Result<ApiToke
     token(db, id)
 }
 
-/// Deletes a token from the keyring and the database (keyring first: if it fails, nothing changes).
+/// Deletes a token from the keyring and the database: keyring first (if it fails, nothing changes), then
+/// the row; if the row cannot be deleted, the keyring entry is put back.
 pub fn delete(db: &Db, store: &Secrets, id: i64) -> Result<()> {
-    token(db, id)?;
-    store.delete(&secret_id(id))?;
-    db.conn().execute(
-        "UPDATE api_tokens SET rotation_step = 'done', replaces = NULL WHERE replaces = ?1",
-        [id],
-    )?;
-    db.conn().execute("DELETE FROM api_tokens WHERE id = ?1", [id])?;
-    Ok(())
+    delete_in(db, store, id)
+}
+
+/// [`delete`] with the app's shared database, locked only for the short database steps.
+pub fn delete_shared(db: &Mutex<Db>, store: &Secrets, id: i64) -> Result<()> {
+    delete_in(db, store, id)
+}
+
+fn delete_in(mut db: impl DbAccess, store: &Secrets, id: i64) -> Result<()> {
+    db.with(|db| token(db, id))?;
+    let sid = secret_id(id);
+    let previous = store.get(&sid)?;
+    store.delete(&sid)?;
+    let r = db.with(|db| {
+        let tx = db.conn().unchecked_transaction()?;
+        tx.execute(
+            "UPDATE api_tokens SET rotation_step = 'done', replaces = NULL WHERE replaces = ?1",
+            [id],
+        )?;
+        tx.execute("DELETE FROM api_tokens WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    });
+    if r.is_err() {
+        if let Some(p) = previous {
+            if let Err(e) = store.put(&sid, &p) {
+                log::error!("could not put back the keyring entry of token {id}: {e}");
+            }
+        }
+    }
+    r
 }
 
 /// The token an integration uses now (for its connection test).

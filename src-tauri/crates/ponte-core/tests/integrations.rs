@@ -57,7 +57,7 @@ fn infotravel(person: i64, password: Option<&str>) -> IntegrationInput {
         person_id: Some(person),
         values,
         secrets: password
-            .map(|p| BTreeMap::from([("password".to_string(), p.to_string())]))
+            .map(|p| BTreeMap::from([("password".to_string(), p.into())]))
             .unwrap_or_default(),
     }
 }
@@ -259,7 +259,7 @@ fn duplicate_description_per_type_duplicate_draft_and_filters() {
             ("url".to_string(), "https://bwtoperadora.travellink.com.br/".to_string()),
             ("username".to_string(), "agencia".to_string()),
         ]),
-        secrets: BTreeMap::from([("password".to_string(), "x".to_string())]),
+        secrets: BTreeMap::from([("password".to_string(), "x".into())]),
     };
     let w = create(&mut db, &secrets, &wooba).unwrap().integration;
     integrations::set_enabled(&db, w.id, false).unwrap();

@@ -58,7 +58,7 @@ fn keyring_failures_leave_no_orphans() {
             ("url".to_string(), "https://bwtoperadora.travellink.com.br/".to_string()),
             ("username".to_string(), "agencia".to_string()),
         ]),
-        secrets: BTreeMap::from([("password".to_string(), "segredo".to_string())]),
+        secrets: BTreeMap::from([("password".to_string(), "segredo".into())]),
     };
 
     // Create: the keyring is locked when the secret is written → no row is left behind.

@@ -98,6 +98,7 @@ fn main() {
             recorded,
             sim_info: serde_json::to_value(sim.client_info()).unwrap_or(Value::Null),
             db_path: data_dir.join("ponte.db"),
+            replies: Arc::default(),
         });
         let app = routes::router(shared, args.ui.clone(), csp(&args.tauri_conf));
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))

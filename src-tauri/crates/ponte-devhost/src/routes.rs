@@ -28,6 +28,8 @@ pub struct Shared {
     pub recorded: Arc<Mutex<Recorded>>,
     pub sim_info: Value,
     pub db_path: PathBuf,
+    /// Every reply line sent to the page (events included), for the secret scan.
+    pub replies: Arc<Mutex<Vec<u8>>>,
 }
 
 type S = State<Arc<Shared>>;
@@ -44,7 +46,20 @@ fn refused() -> Response {
     (StatusCode::UNAUTHORIZED, "this host needs its per-run token").into_response()
 }
 
-struct LineSink(mpsc::UnboundedSender<Bytes>);
+struct LineSink {
+    tx: mpsc::UnboundedSender<Bytes>,
+    seen: Arc<Mutex<Vec<u8>>>,
+}
+
+impl LineSink {
+    fn emit(&self, b: Bytes) {
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(&b);
+        let _ = self.tx.send(b);
+    }
+}
 
 fn line(v: &Value) -> Bytes {
     let mut s = v.to_string();
@@ -54,7 +69,7 @@ fn line(v: &Value) -> Bytes {
 
 impl EventSink for LineSink {
     fn send(&self, event: Value) {
-        let _ = self.0.send(line(&json!({ "event": event })));
+        self.emit(line(&json!({ "event": event })));
     }
 }
 
@@ -72,13 +87,16 @@ async fn command(State(s): S, Path(name): Path<String>, headers: HeaderMap, body
     };
     let (tx, rx) = mpsc::unbounded_channel::<Bytes>();
     let api = s.api.clone();
+    let sink = LineSink {
+        tx,
+        seen: s.replies.clone(),
+    };
     tokio::spawn(async move {
-        let sink = LineSink(tx.clone());
         let last = match ponte_api::dispatch(&api, &name, args, &sink).await {
             Ok(v) => json!({ "ok": v }),
             Err(e) => json!({ "err": e }),
         };
-        let _ = tx.send(line(&last));
+        sink.emit(line(&last));
     });
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|b| (Ok::<_, Infallible>(b), rx))
@@ -168,6 +186,68 @@ async fn test_sql(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
     }
 }
 
+/// Where each of `secrets` (and its JSON-escaped form) appears: every file of the data folder (the
+/// database, its WAL, logs, exports) and every reply the page received. The keyring is not scanned: it is
+/// where secrets belong. Tests call it after each journey and expect no hit.
+async fn test_scan(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
+    if !authorized(&s, &headers) {
+        return refused();
+    }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response();
+    };
+    let secrets: Vec<String> = body
+        .get("secrets")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .filter(|x| x.len() >= 4)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut needles: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, sec) in secrets.iter().enumerate() {
+        needles.push((format!("secret #{i}"), sec.as_bytes().to_vec()));
+        let escaped = serde_json::to_string(sec).unwrap_or_default();
+        let escaped = escaped.trim_matches('"');
+        if escaped != sec {
+            needles.push((format!("secret #{i} (JSON-escaped)"), escaped.as_bytes().to_vec()));
+        }
+    }
+    let mut hits = Vec::new();
+    let mut files = 0usize;
+    fn walk(dir: &std::path::Path, needles: &[(String, Vec<u8>)], hits: &mut Vec<String>, files: &mut usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => walk(&p, needles, hits, files),
+                Ok(t) if t.is_file() => {
+                    let Ok(bytes) = std::fs::read(&p) else { continue };
+                    *files += 1;
+                    for (what, n) in needles {
+                        if bytes.windows(n.len()).any(|w| w == n.as_slice()) {
+                            hits.push(format!("{}: {what}", p.display()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(&s.api.data_dir, &needles, &mut hits, &mut files);
+    let replies = s.replies.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    for (what, n) in &needles {
+        if replies.windows(n.len()).any(|w| w == n.as_slice()) {
+            hits.push(format!("a reply to the page: {what}"));
+        }
+    }
+    Json(json!({ "hits": hits, "files": files, "reply_bytes": replies.len(), "secrets": secrets.len() }))
+        .into_response()
+}
+
 /// Bulk history for list tests (`{integration_id, count}`): plain SQL rows, as many as a big agency has,
 /// without running an import of that size. The import path itself is tested with real imports.
 async fn test_seed_sales(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
@@ -214,6 +294,7 @@ pub fn router(shared: Arc<Shared>, ui_dir: PathBuf, csp: String) -> Router {
         .route("/__test/secret", post(test_secret))
         .route("/__test/sql", post(test_sql))
         .route("/__test/seed-sales", post(test_seed_sales))
+        .route("/__test/scan", post(test_scan))
         // Browsers ask for it; the app has none (the window never asks).
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .with_state(shared)

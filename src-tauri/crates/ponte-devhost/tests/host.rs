@@ -113,3 +113,48 @@ fn pages_carry_the_windows_csp() {
         "the page may call only its own host: {csp}"
     );
 }
+
+/// The end-of-journey secret scan can fail: it finds what is stored in the database (a username, no
+/// secret) and in the replies, and does not find a password that only the keyring holds.
+#[test]
+fn the_secret_scan_finds_what_is_stored_and_not_what_the_keyring_keeps() {
+    let h = start();
+    let auth = format!("Bearer {}", h.token);
+    let hdr = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+    let (_, _, person) = request(
+        &h,
+        "POST",
+        "/api/person_create",
+        &hdr,
+        r#"{"input":{"kind":"company","name":"BWT"}}"#,
+    );
+    // The reply is streamed (chunked): its JSON lines are the ones that start with `{`.
+    let json_line = |b: &str| -> serde_json::Value {
+        serde_json::from_str(b.lines().rfind(|l| l.starts_with('{')).expect("a JSON line")).unwrap()
+    };
+    let person = json_line(&person);
+    let id = person["ok"]["id"].as_i64().unwrap();
+    let body = format!(
+        r#"{{"input":{{"type":"infotravel","description":"BWT","person_id":{id},"values":{{"url":"https://bwt.example.com.br","supplier_id":"BWT","agency_code":"1234","username":"agencia.scan.user"}},"secrets":{{"password":"Scan-Only-In-Keyring-77"}}}}}}"#
+    );
+    let (status, _, saved) = request(&h, "POST", "/api/integration_create", &hdr, &body);
+    assert_eq!(status, 200);
+    assert!(saved.contains("\"ok\""), "{saved}");
+    let scan = |secrets: &str| {
+        let (_, _, b) = request(
+            &h,
+            "POST",
+            "/__test/scan",
+            &hdr,
+            &format!(r#"{{"secrets":[{secrets}]}}"#),
+        );
+        json_line(&b)
+    };
+    let found = scan(r#""agencia.scan.user""#);
+    let hits = found["hits"].as_array().unwrap();
+    assert!(hits.iter().any(|x| x.as_str().unwrap().contains("ponte.db")), "{found}");
+    assert!(hits.iter().any(|x| x.as_str().unwrap().contains("reply")), "{found}");
+    let clean = scan(r#""Scan-Only-In-Keyring-77""#);
+    assert_eq!(clean["hits"], serde_json::json!([]), "{clean}");
+    assert!(clean["files"].as_u64().unwrap() > 0);
+}

@@ -23,6 +23,65 @@ use crate::{source, ImportError};
 /// Preview lists at most this many sales (the counts cover all of them).
 pub const PREVIEW_LIMIT: usize = 1000;
 
+/// Most pages one run fetches, whatever the supplier says: a supplier that keeps saying there is more
+/// ends the run with [`SupplierError::EndlessPages`].
+pub const MAX_PAGES: u32 = 10_000;
+
+/// Bounds a run's pages: at most [`MAX_PAGES`], and at most a little more than the supplier's first
+/// count (its total of pages, or of records over the page size) — a total that keeps growing does not
+/// move the bound. A page holding exactly the previous page's sales again makes no progress: it ends
+/// the run too.
+struct PageGuard {
+    limit: Option<u32>,
+    previous: Option<u64>,
+}
+
+impl PageGuard {
+    fn new() -> Self {
+        Self {
+            limit: None,
+            previous: None,
+        }
+    }
+
+    /// Checks the page just fetched (`fetched` pages so far, this one included).
+    fn check(&mut self, page: &Page, fetched: u32, page_size: u32) -> Result<(), SupplierError> {
+        let limit = *self.limit.get_or_insert_with(|| {
+            let counted = page.total_pages.map(u64::from).or_else(|| {
+                page.total_records
+                    .map(|n| n.div_ceil(u64::from(page_size.max(1))))
+            });
+            counted
+                .map(|t| t.saturating_add(t / 10).saturating_add(10))
+                .unwrap_or(u64::MAX)
+                .min(u64::from(MAX_PAGES)) as u32
+        });
+        let endless = SupplierError::EndlessPages { pages: fetched };
+        if !page.last && fetched >= limit {
+            return Err(endless);
+        }
+        let print = fingerprint(page);
+        if !page.sales.is_empty() && self.previous == Some(print) {
+            return Err(endless);
+        }
+        self.previous = Some(print);
+        Ok(())
+    }
+}
+
+/// Which records a page holds (their ids, or what was wrong with them), to notice a page sent again.
+fn fingerprint(page: &Page) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for rec in &page.sales {
+        match rec {
+            Ok(sale) => sale.supplier_sale_id.hash(&mut h),
+            Err(bad) => (&bad.supplier_sale_id, &bad.detail).hash(&mut h),
+        }
+    }
+    h.finish()
+}
+
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub integration_id: i64,
@@ -395,6 +454,7 @@ async fn drive(
         on_progress(&st.progress(run_id, None));
     };
     let mut fetched = 0u32;
+    let mut guard = PageGuard::new();
     let mut ended: Option<(Outcome, Option<ImportError>)> = None;
     while ended.is_none() {
         if let Some(w) = writer.as_mut() {
@@ -427,9 +487,15 @@ async fn drive(
             }
         };
         fetched += 1;
+        if let Err(e) = guard.check(&page, fetched, opts.page_size) {
+            log::warn!("import stopped: {}", e.code());
+            ended = Some((Outcome::Failed, Some(ImportError::Supplier(e))));
+            break;
+        }
         st.pages_total = page.total_pages.or(st.pages_total);
         st.sales_total = page.total_records.or(st.sales_total);
-        let last = page.last;
+        // An empty page has nothing more to give, whatever it says.
+        let last = page.last || page.sales.is_empty();
         match writer.as_mut().and_then(|w| w.pages.clone()) {
             Some(tx) => {
                 if tx.send((page, st.pages_total)).await.is_err() {

@@ -57,7 +57,7 @@ pub async fn world(bookings: usize) -> World {
                 ("agency_code".into(), info.infotravel.agency.clone()),
                 ("username".into(), info.infotravel.username.clone()),
             ]),
-            secrets: BTreeMap::from([("password".into(), info.infotravel.password.clone())]),
+            secrets: BTreeMap::from([("password".into(), info.infotravel.password.clone().into())]),
         },
     )
     .unwrap()
@@ -75,7 +75,7 @@ pub async fn world(bookings: usize) -> World {
                 ("url".into(), info.wooba.url.clone()),
                 ("username".into(), info.wooba.identifier.clone()),
             ]),
-            secrets: BTreeMap::from([("password".into(), info.wooba.password.clone())]),
+            secrets: BTreeMap::from([("password".into(), info.wooba.password.clone().into())]),
         },
     )
     .unwrap()
@@ -85,7 +85,7 @@ pub async fn world(bookings: usize) -> World {
         &db,
         &secrets,
         &WoobaSettingsInput {
-            developer_token: Some(info.wooba.developer_token.clone()),
+            developer_token: Some(info.wooba.developer_token.clone().into()),
             public_key_pem: Some(info.wooba.public_key_pem.clone()),
         },
     )

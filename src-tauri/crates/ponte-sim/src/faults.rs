@@ -84,6 +84,42 @@ pub enum FaultKind {
     /// One booking (Infotravel), sale (Wooba) or item (PayTourist) in the middle of an otherwise
     /// valid reply is malformed: its id stays, its date and amount have the wrong format.
     MalformedBooking,
+    /// A redirect (307 unless told) to `location`, e.g. another port: a client that follows it would send
+    /// the request again, body and headers (the credentials) included, to that other origin.
+    Redirect {
+        #[serde(default = "three_oh_seven")]
+        status: u16,
+        location: String,
+    },
+    /// The normal reply's headers (with its full `Content-Length`), then its body one byte every
+    /// `interval_ms` (1 s unless told): a client without a bound on the whole exchange waits for ever.
+    Drip {
+        #[serde(default = "one_second_ms")]
+        interval_ms: u64,
+    },
+    /// An error reply (400 unless told) that echoes what the client sent: method, path, the
+    /// `Authorization` and `Developer-Token` headers and the body (credentials included), after `pad`
+    /// filler characters. `escape_levels` 0: as plain text; 1: inside a JSON string (`{"code": "ECHO",
+    /// "message": …}`, every non-ASCII character as `\uXXXX`, `/` as `\/`); 2: JSON-escaped twice.
+    EchoCredentials {
+        #[serde(default = "four_hundred")]
+        status: u16,
+        #[serde(default)]
+        escape_levels: u8,
+        #[serde(default)]
+        pad: usize,
+    },
+    /// Sales lists that never end: every page says there is another one (Infotravel `last: false` and a
+    /// `totalPages` that grows, Wooba a `TotalPages` past the page asked), always with sales in it.
+    /// `repeat`: every page holds the first page's sales (no progress); else pages alternate between the
+    /// first two.
+    EndlessPages {
+        #[serde(default)]
+        repeat: bool,
+    },
+    /// The normal reply with one field changed: `field` is a dotted path (`expire_seconds`,
+    /// `content.0.bookingAmount`, `Sales`; numbers index lists; empty: the whole reply).
+    Mutate { field: String, mutation: Mutation },
     /// Anything else: this status, content type and body.
     Custom {
         status: u16,
@@ -94,8 +130,37 @@ pub enum FaultKind {
     },
 }
 
+/// How [`FaultKind::Mutate`] changes a field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mutation {
+    /// Removed.
+    Missing,
+    /// `null`.
+    Null,
+    /// A value of another type (text for a number, a number for text, an object for a list…).
+    WrongType,
+    /// Huge: a number becomes 18446744073709551615, text 512 KiB long, a list or object 20 000 entries.
+    Huge,
+    /// Nested without end: 100 000 opening brackets, then as many closing ones.
+    Nested,
+    /// Text with bytes that are not UTF-8.
+    InvalidUtf8,
+    /// This value.
+    Value(serde_json::Value),
+}
+
 fn one() -> u64 {
     1
+}
+fn three_oh_seven() -> u16 {
+    307
+}
+fn four_hundred() -> u16 {
+    400
+}
+fn one_second_ms() -> u64 {
+    1000
 }
 fn five_hundred() -> u16 {
     500
@@ -120,6 +185,11 @@ impl FaultKind {
         match self {
             FaultKind::IpBlocked | FaultKind::BadAccessCode => supplier == Supplier::Wooba,
             FaultKind::ApiAccessDenied => supplier == Supplier::Infotravel,
+            FaultKind::EndlessPages { .. } => match supplier {
+                Supplier::Infotravel => path.ends_with("/booking"),
+                Supplier::Wooba => path.ends_with("/sales/list"),
+                Supplier::PayTourist => false,
+            },
             FaultKind::MalformedBooking => match supplier {
                 Supplier::Infotravel => path.contains("/booking"),
                 Supplier::Wooba => path.contains("/sales/"),
@@ -506,6 +576,21 @@ async fn apply(
             let normal = next.run(request).await;
             rewrite_body(normal, |body| pad(body, *bytes)).await
         }
+        FaultKind::Redirect { status, location } => crate::hostile::redirect(*status, location),
+        FaultKind::Drip { interval_ms } => {
+            let normal = next.run(request).await;
+            crate::hostile::drip(normal, Duration::from_millis(*interval_ms)).await
+        }
+        FaultKind::EchoCredentials {
+            status,
+            escape_levels,
+            pad,
+        } => crate::hostile::echo(request, *status, *escape_levels, *pad).await,
+        FaultKind::EndlessPages { repeat } => crate::hostile::endless(supplier, *repeat, request, next).await,
+        FaultKind::Mutate { field, mutation } => {
+            let normal = next.run(request).await;
+            crate::hostile::mutate(normal, field, mutation).await
+        }
         FaultKind::MalformedBooking => {
             let normal = next.run(request).await;
             rewrite_body(normal, |body| {
@@ -540,7 +625,7 @@ const HTML_PAGE: &str =
     "<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>Manutenção</title></head>\
 <body><h1>Sistema em manutenção</h1><p>Voltamos em instantes. Torniamo subito.</p></body></html>\n";
 
-async fn collect(response: Response) -> (axum::http::response::Parts, Bytes) {
+pub(crate) async fn collect(response: Response) -> (axum::http::response::Parts, Bytes) {
     let (parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
     (parts, bytes)

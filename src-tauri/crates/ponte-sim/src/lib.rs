@@ -58,6 +58,8 @@
 pub mod data;
 #[cfg(feature = "control")]
 pub mod faults;
+#[cfg(feature = "control")]
+mod hostile;
 pub mod infotravel;
 pub mod paytourist;
 pub mod wooba;
@@ -83,7 +85,7 @@ use tokio::sync::watch;
 
 pub use data::{DataSpec, Named};
 #[cfg(feature = "control")]
-pub use faults::{Fault, FaultKind, Faults, RequestRecord, Supplier};
+pub use faults::{Fault, FaultKind, Faults, Mutation, RequestRecord, Supplier};
 
 #[cfg(feature = "control")]
 use faults::{ConnFd, RequestLog};

@@ -40,6 +40,12 @@ pub enum SupplierError {
     TooLarge { limit: usize },
     #[error("the address cannot be used: {0}")]
     BadUrl(String),
+    /// A 3xx: Ponte never follows a redirect (it would carry the credentials to another address).
+    #[error("the supplier answered with a redirect (HTTP {status}) to {target}")]
+    Redirected { status: u16, target: String },
+    /// The supplier keeps saying there is another page (or sends the same page again): the import stops.
+    #[error("the supplier keeps saying there is more after {pages} pages")]
+    EndlessPages { pages: u32 },
 }
 
 impl SupplierError {
@@ -62,6 +68,8 @@ impl SupplierError {
             Self::Unexpected { .. } => "unexpected_reply",
             Self::TooLarge { .. } => "reply_too_large",
             Self::BadUrl(_) => "bad_url",
+            Self::Redirected { .. } => "redirect_refused",
+            Self::EndlessPages { .. } => "endless_pages",
         }
     }
 
@@ -94,6 +102,11 @@ impl SupplierError {
                 put("excerpt", excerpt.clone());
             }
             Self::TooLarge { limit } => put("limit", (limit / 1_000_000).max(1).to_string()),
+            Self::Redirected { status, target } => {
+                put("status", status.to_string());
+                put("target", target.clone());
+            }
+            Self::EndlessPages { pages } => put("pages", pages.to_string()),
             _ => {}
         }
         let field = match self {

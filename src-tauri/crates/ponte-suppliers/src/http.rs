@@ -1,9 +1,15 @@
 //! The HTTP client every supplier shares: rustls, timeouts, a cap on reply size, and error mapping
 //! that never panics on any reply and never puts a secret in an error.
+//!
+//! - **No redirect is followed**: a 3xx would make reqwest send the request again elsewhere (the body on
+//!   307/308, custom headers such as Wooba's `Developer-Token` always), so it is reported as
+//!   [`SupplierError::Redirected`] instead and the credentials only ever go to the saved address.
+//! - **One request is bounded in time, its body included** ([`Limits::timeout`]: reqwest's total timeout,
+//!   and [`exchange`] also bounds the whole exchange), **and in size** ([`Limits::max_body`]).
 
 use std::time::Duration;
 
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, RequestBuilder, Response, StatusCode};
 
 use crate::SupplierError;
 
@@ -29,7 +35,7 @@ pub fn client(limits: &Limits) -> Client {
         .connect_timeout(limits.connect_timeout)
         .timeout(limits.timeout)
         .user_agent(concat!("Ponte/", env!("CARGO_PKG_VERSION")))
-        .redirect(reqwest::redirect::Policy::limited(3))
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("a client with static settings builds")
 }
@@ -103,23 +109,74 @@ pub async fn body(mut resp: Response, url: &str, limits: &Limits) -> Result<Vec<
     }
 }
 
-/// A short, printable start of a reply for "unexpected reply" messages, with any secret masked.
+/// A short, printable start of a reply for "unexpected reply" messages, secrets masked before the cut
+/// ([`crate::mask::excerpt`]).
 pub fn excerpt(bytes: &[u8], secrets: &[&str]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    let mut s: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(160)
-        .collect();
-    for secret in secrets.iter().filter(|s| s.len() >= 3) {
-        s = s.replace(secret, "•••");
+    crate::mask::excerpt(bytes, secrets)
+}
+
+/// A reply read whole: its status, its `Retry-After` (seconds) and its body.
+pub struct Reply {
+    pub status: StatusCode,
+    pub retry_after: u64,
+    pub body: Vec<u8>,
+}
+
+/// Sends `request` to `url` and reads the reply, all within [`Limits::timeout`] (a reply that drips ends
+/// as [`SupplierError::Timeout`]) and [`Limits::max_body`]; a redirect is refused
+/// ([`SupplierError::Redirected`]) without reading its body. `secrets` are masked in what the error shows.
+pub async fn exchange(
+    request: RequestBuilder,
+    url: &str,
+    limits: &Limits,
+    secrets: &[&str],
+) -> Result<Reply, SupplierError> {
+    let work = async {
+        let resp = request.send().await.map_err(|e| transport(&e, url, limits))?;
+        refuse_redirect(&resp, url, secrets)?;
+        let status = resp.status();
+        let retry_after = retry_after(&resp);
+        let body = body(resp, url, limits).await?;
+        Ok(Reply {
+            status,
+            retry_after,
+            body,
+        })
+    };
+    // reqwest's own total timeout covers the body too; this bound also holds if it ever did not.
+    match tokio::time::timeout(limits.timeout + Duration::from_millis(500), work).await {
+        Ok(r) => r,
+        Err(_) => Err(SupplierError::Timeout {
+            host: host_of(url),
+            seconds: limits.timeout.as_secs(),
+        }),
     }
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.is_empty() {
-        "(empty)".into()
-    } else {
-        s
+}
+
+/// A 3xx is never followed: the error names where it pointed (host and port only, masked).
+pub fn refuse_redirect(resp: &Response, url: &str, secrets: &[&str]) -> Result<(), SupplierError> {
+    let status = resp.status();
+    if !status.is_redirection() {
+        return Ok(());
     }
+    let location = resp
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .unwrap_or_default();
+    let target = url::Url::parse(url)
+        .ok()
+        .and_then(|base| base.join(location.trim()).ok())
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| format!("{}://{h}{}", u.scheme(), u.port().map(|p| format!(":{p}")).unwrap_or_default()))
+        })
+        .unwrap_or_else(|| "?".into());
+    let target: String = crate::mask::mask(&target, secrets).chars().take(120).collect();
+    Err(SupplierError::Redirected {
+        status: status.as_u16(),
+        target,
+    })
 }
 
 /// Seconds from a `Retry-After` header (delta-seconds form), default 30.
@@ -154,5 +211,17 @@ mod tests {
         assert_eq!(e, "<html> <body>bad pass •••</body>");
         assert_eq!(excerpt(b"", &[]), "(empty)");
         assert_eq!(excerpt(&[b'a'; 1000], &[]).len(), 160);
+    }
+
+    /// Masking happens before the cut: a secret across character 160 leaks no part of itself.
+    #[test]
+    fn excerpt_masks_before_cutting() {
+        let secret = "Senha-Conceição#2026";
+        let body = format!("{}{secret}", "x".repeat(150));
+        let e = excerpt(body.as_bytes(), &[secret]);
+        assert!(!e.contains("Senha"), "{e}");
+        // JSON-escaped in the reply.
+        let e = excerpt(br#"{"echo":"Senha-Concei\u00e7\u00e3o#2026"}"#, &[secret]);
+        assert!(!e.contains("Senha"), "{e}");
     }
 }

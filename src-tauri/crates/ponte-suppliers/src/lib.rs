@@ -15,6 +15,7 @@ pub mod error;
 pub mod gather;
 pub mod http;
 pub mod json;
+pub mod mask;
 pub mod registry;
 pub mod sales_source;
 pub mod supplier;

@@ -68,10 +68,70 @@ pub(crate) fn records(
         .collect()
 }
 
-/// A reply without the list where the supplier puts its sales.
+/// A reply without the list where the supplier puts its sales. The excerpt masks nothing (no secret
+/// is at hand here): a client re-makes it with its secrets through [`masked`] before the error leaves it.
 pub(crate) fn shape_error(v: &Value) -> SupplierError {
+    shape_error_masked(v, &[])
+}
+
+/// [`shape_error`] with `secrets` masked in the excerpt (before it is cut: [`crate::mask::excerpt`]).
+pub(crate) fn shape_error_masked(v: &Value, secrets: &[&str]) -> SupplierError {
     SupplierError::Unexpected {
         status: 200,
-        excerpt: crate::http::excerpt(v.to_string().as_bytes(), &[]),
+        excerpt: crate::mask::excerpt(&json_start(v), secrets),
+    }
+}
+
+/// A page's error as it may leave the client: a shape error is made again from the reply `v` with the
+/// client's secrets masked; any other error passes.
+pub(crate) fn masked(e: SupplierError, v: &Value, secrets: &[&str]) -> SupplierError {
+    match e {
+        SupplierError::Unexpected { status: 200, .. } => shape_error_masked(v, secrets),
+        e => e,
+    }
+}
+
+/// The first bytes of `v` as JSON (one more than an excerpt reads, so it knows it was cut), without
+/// writing out a reply of many megabytes.
+fn json_start(v: &Value) -> Vec<u8> {
+    struct Bounded(Vec<u8>);
+    impl std::io::Write for Bounded {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let room = (crate::mask::EXCERPT_SCAN_BYTES + 1).saturating_sub(self.0.len());
+            if room == 0 {
+                return Err(std::io::Error::other("enough"));
+            }
+            let n = buf.len().min(room);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = Bounded(Vec::new());
+    let _ = serde_json::to_writer(&mut w, v);
+    w.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shape_error_masks_the_secrets_escaped_or_not() {
+        let secret = "Senha-Conceição#2026";
+        let v = serde_json::json!({ "echo": format!("{{\"password\":\"{secret}\"}}"), "raw": secret });
+        let e = masked(shape_error(&v), &v, &[secret]);
+        let SupplierError::Unexpected { excerpt, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert!(!crate::mask::reveals(excerpt, &[secret]), "{excerpt}");
+        assert!(excerpt.contains("•••"), "{excerpt}");
+        // Huge replies are not written out whole.
+        let big = Value::Array(vec![Value::String("x".repeat(1000)); 10_000]);
+        assert_eq!(json_start(&big).len(), crate::mask::EXCERPT_SCAN_BYTES + 1);
+        // Other errors pass unchanged.
+        assert_eq!(masked(SupplierError::InvalidCredentials, &v, &[secret]), SupplierError::InvalidCredentials);
     }
 }

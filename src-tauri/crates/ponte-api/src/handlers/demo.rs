@@ -10,15 +10,13 @@ pub async fn status(api: &Api, _: rq::demo_status) -> Result<DemoStatus, ErrorRe
 
 pub async fn start(api: &Api, _: rq::demo_start) -> Result<DemoStatus, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| {
-        let suffix = i18n::t(settings::locale(db)?, "demo.suffix", &Default::default());
-        api.demo.start(db, &store, &suffix)
-    })
+    let suffix = api.with_db(|db| Ok(i18n::t(settings::locale(db)?, "demo.suffix", &Default::default())))?;
+    api.with_shared_db(|db| api.demo.start(db, &store, &suffix))
 }
 
 pub async fn remove(api: &Api, _: rq::demo_remove) -> Result<DemoStatus, ErrorReply> {
     let store = api.secrets()?;
-    let st = api.with_db_mut(|db| api.demo.remove(db, &store))?;
+    let st = api.with_shared_db(|db| api.demo.remove(db, &store))?;
     api.reminders_changed.poke();
     api.schedule_changed.poke();
     Ok(st)

@@ -28,12 +28,12 @@ pub async fn get(api: &Api, r: rq::integration_get) -> Result<Integration, Error
 
 pub async fn create(api: &Api, r: rq::integration_create) -> Result<SaveOutcome, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| integrations::create(db, &store, &registry::spec(r.input.ty), &r.input))
+    api.with_shared_db(|db| integrations::create_shared(db, &store, &registry::spec(r.input.ty), &r.input))
 }
 
 pub async fn update(api: &Api, r: rq::integration_update) -> Result<SaveOutcome, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| integrations::update(db, &store, &registry::spec(r.input.ty), r.id, &r.input))
+    api.with_shared_db(|db| integrations::update_shared(db, &store, &registry::spec(r.input.ty), r.id, &r.input))
 }
 
 pub async fn duplicate(api: &Api, r: rq::integration_duplicate) -> Result<IntegrationInput, ErrorReply> {
@@ -49,7 +49,7 @@ pub async fn set_enabled(api: &Api, r: rq::integration_set_enabled) -> Result<In
 
 pub async fn delete(api: &Api, r: rq::integration_delete) -> Result<(), ErrorReply> {
     let store = api.secrets()?;
-    api.with_db_mut(|db| integrations::delete(db, &store, r.id))?;
+    api.with_shared_db(|db| integrations::delete_shared(db, &store, r.id))?;
     // Its tokens and secret expiries went with it.
     api.reminders_changed.poke();
     api.schedule_changed.poke();
@@ -60,7 +60,8 @@ pub async fn delete(api: &Api, r: rq::integration_delete) -> Result<(), ErrorRep
 /// The outcome is recorded on the saved integration, for the list and Início.
 pub async fn test(api: &Api, r: rq::integration_test) -> Result<TestSuccess, ErrorReply> {
     let store = api.secrets()?;
-    let input = api.with_db(|db| ponte_suppliers::gather::test_input(db, &store, r.id, r.input.as_ref()))?;
+    let input =
+        api.with_shared_db(|db| ponte_suppliers::gather::test_input_shared(db, &store, r.id, r.input.as_ref()))?;
     let outcome = connection_test::run(&input, &Limits::default()).await;
     if let Some(id) = r.id {
         let code = outcome.as_ref().err().map(|e| e.code());
@@ -74,10 +75,10 @@ pub async fn test(api: &Api, r: rq::integration_test) -> Result<TestSuccess, Err
 
 pub async fn wooba_settings_get(api: &Api, _: rq::wooba_settings_get) -> Result<WoobaSettings, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db(|db| vendor_settings::wooba(db, &store))
+    api.with_shared_db(|db| vendor_settings::wooba_shared(db, &store))
 }
 
 pub async fn wooba_settings_set(api: &Api, r: rq::wooba_settings_set) -> Result<WoobaSettings, ErrorReply> {
     let store = api.secrets()?;
-    api.with_db(|db| vendor_settings::set_wooba(db, &store, &r.input))
+    api.with_shared_db(|db| vendor_settings::set_wooba_shared(db, &store, &r.input))
 }

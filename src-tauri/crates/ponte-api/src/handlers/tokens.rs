@@ -42,7 +42,7 @@ pub struct TokenSaved {
 
 /// + Novo token: clean what was pasted, refuse a duplicate, verify it live, store it in the keyring.
 pub async fn add(api: &Api, r: rq::token_add) -> Result<TokenSaved, ErrorReply> {
-    let (value, mut notices) = tokens::clean_pasted(&r.token).map_err(|e| e.reply())?;
+    let (value, mut notices) = tokens::clean_pasted(r.token.expose()).map_err(|e| e.reply())?;
     drop(r.token);
     if r.name.trim().is_empty() {
         return Err(CoreError::invalid("name", "error.field.required").reply());
@@ -50,13 +50,13 @@ pub async fn add(api: &Api, r: rq::token_add) -> Result<TokenSaved, ErrorReply> 
     let (created, expires, date_notices) = tokens::check_dates(&r.dates).map_err(|e| e.reply())?;
     notices.extend(date_notices);
     let store = api.secrets()?;
-    if api.with_db(|db| tokens::is_duplicate(db, &store, &value))? {
+    if api.with_shared_db(|db| tokens::is_duplicate_shared(db, &store, &value))? {
         return Err(CoreError::invalid("token", "error.token.duplicate").reply());
     }
     verify_live(api, r.booking_user_id, &value).await?;
     let verified_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let saved = api.with_db_mut(|db| {
-        tokens::add(
+    let saved = api.with_shared_db(|db| {
+        tokens::add_shared(
             db,
             &store,
             &NewToken {
@@ -77,8 +77,9 @@ pub async fn add(api: &Api, r: rq::token_add) -> Result<TokenSaved, ErrorReply> 
 /// A 401 marks the token rejected and notifies at once.
 pub async fn verify(api: &Api, r: rq::token_verify) -> Result<ApiToken, ErrorReply> {
     let store = api.secrets()?;
-    let (user, value) =
-        api.with_db(|db| Ok((tokens::token(db, r.id)?.booking_user_id, tokens::value(&store, r.id)?)))?;
+    let user = api.with_db(|db| Ok(tokens::token(db, r.id)?.booking_user_id))?;
+    // The keyring without the database lock.
+    let value = tokens::value(&store, r.id).map_err(|e| e.reply())?;
     let target = api.with_db(|db| token_check::target(db, user))?;
     let outcome = token_check::verify(&target, &value, &Limits::default()).await;
     let code = token_check::check_code(&outcome);
@@ -106,12 +107,11 @@ pub async fn verify(api: &Api, r: rq::token_verify) -> Result<ApiToken, ErrorRep
 
 pub async fn copy(api: &Api, r: rq::token_copy) -> Result<u32, ErrorReply> {
     let store = api.secrets()?;
-    let (value, secs) = api.with_db(|db| {
-        Ok((
-            tokens::value(&store, r.id)?,
-            expiries::reminder_settings(db)?.clipboard_clear_secs,
-        ))
+    let secs = api.with_db(|db| {
+        tokens::token(db, r.id)?;
+        Ok(expiries::reminder_settings(db)?.clipboard_clear_secs)
     })?;
+    let value = tokens::value(&store, r.id).map_err(|e| e.reply())?;
     api.host
         .copy_secret(value, Duration::from_secs(u64::from(secs)))
         .map_err(|e| CoreError::Input(e).reply())?;
@@ -134,7 +134,7 @@ pub async fn rotation_step(api: &Api, r: rq::token_rotation_step) -> Result<ApiT
 
 pub async fn delete(api: &Api, r: rq::token_delete) -> Result<(), ErrorReply> {
     let store = api.secrets()?;
-    api.with_db(|db| tokens::delete(db, &store, r.id))?;
+    api.with_shared_db(|db| tokens::delete_shared(db, &store, r.id))?;
     changed(api);
     Ok(())
 }

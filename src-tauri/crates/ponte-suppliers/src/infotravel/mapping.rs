@@ -76,7 +76,12 @@ fn product(item: &Value, list: &str, kind: ProductKind) -> Result<Product, Malfo
             "fares.price",
         )?;
         if let Some((c, cur)) = p {
-            amount = Some(amount.unwrap_or(0) + c);
+            amount = Some(
+                amount
+                    .unwrap_or(0)
+                    .checked_add(c)
+                    .ok_or("fares.price: the sum of the fares is out of range")?,
+            );
             currency.get_or_insert(cur);
         }
     }

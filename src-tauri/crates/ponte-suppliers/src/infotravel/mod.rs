@@ -100,8 +100,31 @@ struct AuthenticationRq<'a> {
 #[serde(rename_all = "camelCase")]
 struct AuthenticationRs {
     access_token: String,
-    #[serde(rename = "expire_seconds")]
-    expire_seconds: Option<u64>,
+    /// Read leniently ([`token_lifetime`]): the wire may say anything here.
+    #[serde(rename = "expire_seconds", default)]
+    expire_seconds: serde_json::Value,
+}
+
+/// Lifetime assumed when the reply says none (or nothing usable).
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
+/// Longest lifetime believed: a longer one (up to `u64::MAX` seconds on the wire) is clamped to this.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+/// Longest access token accepted (it goes back in a header).
+const MAX_TOKEN_BYTES: usize = 8 * 1024;
+
+/// `expire_seconds` as sent: a number (or numeric text) clamped to 0..=[`MAX_TOKEN_LIFETIME`]; a
+/// negative one is 0 (renewed before each call), anything else the default hour. Never panics.
+pub fn token_lifetime(v: &serde_json::Value) -> Duration {
+    let secs: Option<f64> = match v {
+        serde_json::Value::Number(n) => n.as_f64(),
+        serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match secs.filter(|s| s.is_finite()) {
+        None => DEFAULT_TOKEN_LIFETIME,
+        Some(s) if s <= 0.0 => Duration::ZERO,
+        Some(s) => Duration::from_secs_f64(s.min(MAX_TOKEN_LIFETIME.as_secs_f64())),
+    }
 }
 
 /// Infotravel's error body: `{"code", "message", "description"}`.
@@ -165,26 +188,30 @@ impl Client {
             client: &self.creds.supplier_id,
             language: "pt_br",
         };
-        let resp = self
-            .http
-            .post(&url)
-            .json(&rq)
-            .send()
-            .await
-            .map_err(|e| http::transport(&e, &url, &self.limits))?;
-        let status = resp.status();
-        let retry = http::retry_after(&resp);
-        let body = http::body(resp, &url, &self.limits).await?;
+        let request = self.http.post(&url).json(&rq);
+        let reply = http::exchange(request, &url, &self.limits, &self.secrets()).await?;
+        let (status, body) = (reply.status, reply.body);
         if !status.is_success() {
-            return Err(self.map_status(status, retry, &body));
+            return Err(self.map_status(status, reply.retry_after, &body));
         }
-        let rs: AuthenticationRs = serde_json::from_slice(&body).map_err(|_| SupplierError::Unexpected {
+        let unexpected = || SupplierError::Unexpected {
             status: status.as_u16(),
             excerpt: http::excerpt(&body, &self.secrets()),
-        })?;
-        let expires_in = Duration::from_secs(rs.expire_seconds.unwrap_or(3600));
+        };
+        let rs: AuthenticationRs = serde_json::from_slice(&body).map_err(|_| unexpected())?;
+        // The token goes back in a header: refuse one that cannot be sent.
+        if rs.access_token.is_empty()
+            || rs.access_token.len() > MAX_TOKEN_BYTES
+            || reqwest::header::HeaderValue::from_str(&rs.access_token).is_err()
+        {
+            return Err(unexpected());
+        }
+        let expires_in = token_lifetime(&rs.expire_seconds);
         // Renew a minute early so a long import never sends an expired token.
-        let until = Instant::now() + expires_in.saturating_sub(Duration::from_secs(60));
+        let now = Instant::now();
+        let until = now
+            .checked_add(expires_in.saturating_sub(Duration::from_secs(60)))
+            .unwrap_or(now);
         self.token = Some((rs.access_token, until));
         Ok(AuthInfo { expires_in })
     }
@@ -205,22 +232,15 @@ impl Client {
         let url = format!("{}{path_and_query}", self.root);
         for attempt in 0..2 {
             let token = self.bearer().await?;
-            let resp = self
-                .http
-                .request(Method::GET, &url)
-                .bearer_auth(token)
-                .send()
-                .await
-                .map_err(|e| http::transport(&e, &url, &self.limits))?;
-            let status = resp.status();
-            let retry = http::retry_after(&resp);
-            let body = http::body(resp, &url, &self.limits).await?;
+            let request = self.http.request(Method::GET, &url).bearer_auth(token);
+            let reply = http::exchange(request, &url, &self.limits, &self.secrets()).await?;
+            let (status, body) = (reply.status, reply.body);
             if status == StatusCode::UNAUTHORIZED && attempt == 0 {
                 self.token = None;
                 continue;
             }
             if !status.is_success() {
-                return Err(self.map_status(status, retry, &body));
+                return Err(self.map_status(status, reply.retry_after, &body));
             }
             return serde_json::from_slice(&body).map_err(|_| SupplierError::Unexpected {
                 status: status.as_u16(),
@@ -233,7 +253,22 @@ impl Client {
 
 #[cfg(test)]
 mod tests {
-    use super::api_root;
+    use super::*;
+
+    #[test]
+    fn any_expire_seconds_gives_a_sane_lifetime() {
+        use serde_json::json;
+        let life = |v| token_lifetime(&v);
+        assert_eq!(life(json!(3600)), Duration::from_secs(3600));
+        assert_eq!(life(json!(18446744073709551615u64)), MAX_TOKEN_LIFETIME);
+        assert_eq!(life(json!(1e308)), MAX_TOKEN_LIFETIME);
+        assert_eq!(life(json!(-5)), Duration::ZERO);
+        assert_eq!(life(json!(-9.3e18)), Duration::ZERO);
+        assert_eq!(life(json!("120")), Duration::from_secs(120));
+        for v in [json!(null), json!("soon"), json!([1]), json!({"s": 1}), json!(true)] {
+            assert_eq!(life(v), DEFAULT_TOKEN_LIFETIME);
+        }
+    }
 
     #[test]
     fn api_root_handles_slashes_paths_and_existing_suffix() {

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
-use crate::sales_source::{records, shape_error, Page, Query, SalesPages, Source};
+use crate::sales_source::{masked, records, shape_error, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
 
@@ -30,21 +30,27 @@ impl SalesPages for Client {
                 Query::Dates { from, to } => assumed::bookings_by_date(*from, *to, index, size),
             };
             let v: Value = self.get_json(&path).await?;
-            let content = v
-                .get("content")
-                .and_then(Value::as_array)
-                .ok_or_else(|| shape_error(&v))?;
-            let total_pages = v.get("totalPages").and_then(Value::as_u64).map(|n| n as u32);
-            let last = v
-                .get("last")
-                .and_then(Value::as_bool)
-                .unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
-            Ok(Page {
-                sales: records(content, tz, mapping::sale, "id"),
-                total_pages,
-                total_records: v.get("totalElements").and_then(Value::as_u64),
-                last: last || content.is_empty(),
-            })
+            parse_page(&v, index, tz).map_err(|e| masked(e, &v, &self.secrets()))
         })
     }
+}
+
+/// One page as Infotravel sends it (`index` 0-based), its bookings mapped: the whole import path after
+/// the HTTP reply was parsed as JSON (fuzzed by ponte-fuzz-targets).
+pub fn parse_page(v: &Value, index: u32, tz: Tz) -> Result<Page, SupplierError> {
+    let content = v
+        .get("content")
+        .and_then(Value::as_array)
+        .ok_or_else(|| shape_error(v))?;
+    let total_pages = v.get("totalPages").and_then(Value::as_u64).map(|n| n as u32);
+    let last = v
+        .get("last")
+        .and_then(Value::as_bool)
+        .unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
+    Ok(Page {
+        sales: records(content, tz, mapping::sale, "id"),
+        total_pages,
+        total_records: v.get("totalElements").and_then(Value::as_u64),
+        last: last || content.is_empty(),
+    })
 }

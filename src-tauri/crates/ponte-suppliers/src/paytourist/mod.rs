@@ -126,20 +126,16 @@ pub async fn verify_token(
         url::form_urlencoded::byte_serialize(structure_id.as_bytes()).collect::<String>(),
         url::form_urlencoded::byte_serialize(software_id.as_bytes()).collect::<String>(),
     );
-    let resp = http::client(limits)
+    let request = http::client(limits)
         .get(&url)
         .bearer_auth(token.expose_secret())
-        .header(reqwest::header::ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(|e| http::transport(&e, &url, limits))?;
-    let status = resp.status();
-    let retry = http::retry_after(&resp);
-    let body = http::body(resp, &url, limits).await?;
+        .header(reqwest::header::ACCEPT, "application/json");
+    let reply = http::exchange(request, &url, limits, &[token.expose_secret()]).await?;
+    let (status, body) = (reply.status, reply.body);
     if status == StatusCode::UNAUTHORIZED {
         return Err(SupplierError::TokenRejected);
     }
-    if let Some(e) = http::common_status(status, retry) {
+    if let Some(e) = http::common_status(status, reply.retry_after) {
         return Err(e);
     }
     let unexpected = || SupplierError::Unexpected {

@@ -67,7 +67,9 @@ pub fn sale(s: &Value, tz: Tz) -> Result<SupplierSale, Malformed> {
         let ty = json::string_opt(p, "Type")?.unwrap_or_default();
         let amount = json::cents(p, "Amount")?;
         let cur = json::string_opt(p, "Currency")?;
-        total += amount.unwrap_or(0);
+        total = total
+            .checked_add(amount.unwrap_or(0))
+            .ok_or("Products.Amount: the sum of the amounts is out of range")?;
         if currency.is_none() {
             currency = cur.clone();
         }

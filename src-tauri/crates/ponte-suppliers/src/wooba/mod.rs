@@ -213,19 +213,15 @@ impl Client {
         });
         let today = chrono::Local::now().date_naive();
         let code = access_code(self.creds.developer_token.expose_secret(), &self.key, today)?;
-        let resp = self
+        let request = self
             .http
             .post(&url)
             .header("Developer-Token", self.creds.developer_token.expose_secret())
             .header("Developer-Access-Code", code)
-            .json(&body)
-            .send()
-            .await
-            .map_err(|e| http::transport(&e, &url, &self.limits))?;
-        let status = resp.status();
-        let retry = http::retry_after(&resp);
-        let bytes = http::body(resp, &url, &self.limits).await?;
-        if let Some(e) = http::common_status(status, retry) {
+            .json(&body);
+        let reply = http::exchange(request, &url, &self.limits, &self.secrets()).await?;
+        let (status, bytes) = (reply.status, reply.body);
+        if let Some(e) = http::common_status(status, reply.retry_after) {
             return Err(e);
         }
         let unexpected = || SupplierError::Unexpected {
