@@ -3,6 +3,8 @@ import type { IntegrationType } from "./IntegrationType";
 
 /**
  * What the form (or CLI) submits. `secrets` holds only the secrets typed now: a secret absent from it
- * keeps its stored value. Secrets travel window → backend only, never back.
+ * keeps its stored value. Secrets travel window → backend only, never back: they are `SecretString`s
+ * (Debug shows `[REDACTED]`), read from the same JSON strings, and always serialized as `{}` (a draft
+ * sent to the window, `integration_duplicate`, has none anyway).
  */
 export type IntegrationInput = { type: IntegrationType, description: string, person_id: number | null, values: { [key in string]: string }, secrets: { [key in string]: string }, };

@@ -209,4 +209,57 @@ mod tests {
             .unwrap();
         assert_eq!(v, "v");
     }
+
+    /// Schema 6 re-hashes every stored sale once (XXH3-128 over the same bytes), so a sale imported before
+    /// the upgrade is "unchanged", not "updated", when it comes again.
+    #[test]
+    fn schema_6_rehashes_stored_sales_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, kind, name, search_text, created_at, updated_at) VALUES (1, 'company', 'BWT', 'bwt', 'x', 'x');
+             INSERT INTO integrations (id, type, description, person_id, field_values, created_at, updated_at)
+                 VALUES (7, 'infotravel', 'BWT', 1, '{}', 'x', 'x');",
+        )
+        .unwrap();
+        let sale = crate::sales::SupplierSale {
+            supplier_sale_id: "INF-1".into(),
+            locators: vec!["INF-1".into()],
+            sale_date: "2026-11-25".into(),
+            sold_at: None,
+            status: crate::sales::SaleStatus::Confirmed,
+            supplier_status: "CONFIRMED".into(),
+            customer_name: None,
+            customer_document: None,
+            customer_email: None,
+            total_cents: 100,
+            currency: "BRL".into(),
+            products: vec![],
+            payments: vec![],
+            needs_manual_payment: false,
+            raw: serde_json::json!({"id": "INF-1", "note": "ação \"x\""}),
+        };
+        {
+            let tx = conn.transaction().unwrap();
+            crate::sales::upsert(&tx, 7, &sale).unwrap();
+            // As an older Ponte stored it: DefaultHasher's output.
+            tx.execute("UPDATE sales SET content_hash = '0123456789abcdef0123456789abcdef'", [])
+                .unwrap();
+            tx.commit().unwrap();
+        }
+        drop(conn);
+        let mut db = Db::open(dir.path()).unwrap();
+        let stored: String = db
+            .conn()
+            .query_row("SELECT content_hash FROM sales", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, sale.content_hash());
+        let tx = db.conn_mut().transaction().unwrap();
+        assert_eq!(
+            crate::sales::upsert(&tx, 7, &sale).unwrap(),
+            crate::sales::Change::Unchanged
+        );
+    }
 }

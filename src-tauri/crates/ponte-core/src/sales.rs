@@ -621,3 +621,47 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<SaleRow> {
         kinds: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sale() -> SupplierSale {
+        SupplierSale {
+            supplier_sale_id: "INF-1".into(),
+            locators: vec!["INF-1".into()],
+            sale_date: "2026-11-25".into(),
+            sold_at: None,
+            status: SaleStatus::Confirmed,
+            supplier_status: "CONFIRMED".into(),
+            customer_name: Some("Maria".into()),
+            customer_document: None,
+            customer_email: None,
+            total_cents: 123456,
+            currency: "BRL".into(),
+            products: vec![],
+            payments: vec![],
+            needs_manual_payment: false,
+            raw: serde_json::json!({"id": "INF-1", "bookingAmount": {"amount": 1234.56, "currency": "BRL"}}),
+        }
+    }
+
+    /// The hash is part of the stored data: it must not change with the Rust release, the platform or
+    /// this process. These values are XXH3-128 as its specification defines it.
+    #[test]
+    fn content_hash_is_a_fixed_function_of_the_bytes() {
+        // The algorithm itself, on the specification's empty-input vector.
+        assert_eq!(
+            format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"")),
+            "99aa06d3014798d86001c324468d497f"
+        );
+        assert_eq!(hash_text("", ""), format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"|")));
+        let s = sale();
+        assert_eq!(s.content_hash(), hash_text(&s.sale_date, &serde_json::to_string(&s.raw).unwrap()));
+        // A fixed input, committed with its hash: `{sale_date}|{raw as stored}`.
+        assert_eq!(
+            hash_text("2026-11-25", r#"{"bookingAmount":{"amount":1234.56,"currency":"BRL"},"id":"INF-1"}"#),
+            "206bfed1ef5f370a92ddc12ea07f85e9"
+        );
+    }
+}

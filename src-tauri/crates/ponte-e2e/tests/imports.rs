@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
 use chrono::NaiveDate;
-use ponte_e2e::{digits, testid, App, Harness};
+use ponte_e2e::{digits, files_containing, testid, App, Harness};
 use ponte_sim::{Fault, FaultKind, SimConfig, SimHandle, Supplier};
 use serde_json::json;
 
@@ -338,6 +338,13 @@ async fn import_a_month_then_sales_detail_csv_and_demo() {
             count(h, "SELECT count(*) FROM sales")? as u64 == october,
             "removing the demo touched the other integration's sales"
         );
+        // The journey ends like every journey: no secret it used anywhere the app writes.
+        h.quit().await?;
+        let needles: [(&str, &[u8]); 1] = [("the Infotravel password", info.password.as_bytes())];
+        let (hits, read) = files_containing(&h.app_written_dirs(), &needles);
+        eprintln!("scanned {read} files for the supplier password");
+        ensure!(read > 0, "nothing was scanned");
+        ensure!(hits.is_empty(), "a password is stored in plain text: {hits:?}");
         Ok(())
     })
     .await;

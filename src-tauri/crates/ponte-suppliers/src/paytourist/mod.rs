@@ -105,9 +105,10 @@ pub fn clean_token(pasted: &str) -> (String, bool) {
     (stripped.to_string(), stripped.len() != pasted.len())
 }
 
+/// A successful reply has a `data` list (docs/PROTOCOLS.md#assumed-for-paytourist); anything else is
+/// unexpected.
 #[derive(Deserialize)]
 struct Data {
-    #[serde(default)]
     data: Vec<serde_json::Value>,
 }
 

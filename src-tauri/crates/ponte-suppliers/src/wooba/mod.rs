@@ -67,6 +67,10 @@ impl Supplier for Wooba {
             let today = chrono::Local::now().date_naive();
             let body = assumed::list_body(Some(today), Some(today), None, 1, 1);
             let reply: serde_json::Value = client.post(assumed::LIST_PATH, body).await?;
+            // Any JSON is not a list reply: without its `Sales` list the URL does not lead to API Sales.
+            if !reply.get("Sales").is_some_and(serde_json::Value::is_array) {
+                return Err(crate::sales_source::shape_error_masked(&reply, &client.secrets()));
+            }
             let pages = reply.get("TotalPages").and_then(|v| v.as_u64()).unwrap_or(0);
             Ok(TestSuccess {
                 key: "test.ok.wooba".into(),
