@@ -4,9 +4,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { AppInfo } from '../src/bindings/AppInfo';
-import { PEOPLE, createIntegration, infotravelInput, openOnHost, seedPeople, startBrokenHost } from './app-helpers';
+import { startBrokenHost } from './app-helpers';
 import type { AppPage, Host } from './harness';
 import { launch, openApp, screenshot, text } from './harness';
+import { ATLANTICA, ATLANTICA_PERSON, createIntegration, infotravelInput, PEOPLE, seedPeople } from './seed';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -44,8 +45,7 @@ const formOpen = (page: Page) => page.locator('dialog.panel[open]').count();
 /** PEOPLE, with Atlântica linked to an Infotravel integration (so it cannot be deleted). */
 async function agency(host: Host) {
   const people = await seedPeople(host);
-  const atlantica = people.get('Atlântica Operadora de Viagens Ltda');
-  await createIntegration(host, infotravelInput(host, 'Atlântica Operadora (Infotravel)', atlantica!.id));
+  await createIntegration(host, infotravelInput(host, ATLANTICA, people[ATLANTICA_PERSON]!));
 }
 
 describe('Cadastros > Pessoas', () => {
@@ -298,7 +298,8 @@ describe('shell', () => {
     // The data folder lies under a regular file: the core cannot create it, and has no saved language,
     // so the OS's (Italian here) is used.
     const host = await startBrokenHost('it_IT.UTF-8');
-    current = await openOnHost(browser, host);
+    // No language can be saved without a database; the page closes the host with it.
+    current = await openApp(browser, { host, locale: null, closeHost: true });
     const page = current.page;
     await page.locator('h1').waitFor();
     const failure = (await host.call<AppInfo>('app_info')).startup_error;

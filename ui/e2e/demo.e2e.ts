@@ -7,10 +7,10 @@ import type { DemoStatus } from '../src/bindings/DemoStatus';
 import type { Expiry } from '../src/bindings/Expiry';
 import type { Integration } from '../src/bindings/Integration';
 import type { WoobaSettings } from '../src/bindings/WoobaSettings';
-import type { SentCall } from './app-helpers';
-import { holdCommand, isoDay, recordCalls, seedAgency } from './app-helpers';
-import type { AppPage, CAT, Host } from './harness';
-import { launch, openApp, screenshot, text } from './harness';
+import { holdCommand } from './app-helpers';
+import type { ApiWatch, AppPage, CAT, Host } from './harness';
+import { launch, openApp, screenshot, text, watchApi } from './harness';
+import { isoDay, seedAgency } from './seed';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -38,12 +38,12 @@ afterEach(async () => {
 type Locale = keyof typeof CAT;
 
 /** Commands the current page sent (recorded from its opening). */
-let calls: SentCall[] = [];
-const sent = (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+let calls: ApiWatch | null = null;
+const sent = (cmd: string) => calls?.of(cmd) ?? [];
 
 async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
   current = await openApp(browser, opts);
-  calls = recordCalls(current.page);
+  calls = await watchApi(current.page);
   await current.page.locator('h1').waitFor();
   return current.page;
 }

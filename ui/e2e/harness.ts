@@ -34,9 +34,16 @@ export const DEVHOST = process.env.PONTE_DEVHOST ?? join(REPO_ROOT, 'target', 'd
 /** What the simulator answers to (its `ClientInfo`): URLs and credentials of each supplier. */
 export interface SimInfo {
   base_url: string;
-  infotravel: { url: string; client: string; agency: string; username: string; password: string };
+  infotravel: { url: string; prefixed_urls: string[]; client: string; agency: string; username: string; password: string; token_ttl_secs: number };
   wooba: { url: string; identifier: string; password: string; developer_token: string; public_key_pem: string };
-  paytourist: { url: string; valid_tokens: string[]; expired_tokens: string[]; revoked_tokens: string[]; software_id: number } & Record<string, unknown>;
+  paytourist: {
+    url: string;
+    valid_tokens: string[];
+    expired_tokens: string[];
+    revoked_tokens: string[];
+    structures: { id: number; name: string }[];
+    software_id: number;
+  };
   [k: string]: unknown;
 }
 
@@ -177,22 +184,41 @@ export interface AppPage {
 }
 
 /**
- * Opens the app on a fresh host (empty data folder) unless `host` is given. `locale` is the user's saved
- * language (default pt-BR); `prepare` runs against the host before the page loads (seed data through the real commands).
+ * Opens the app on a fresh host (empty data folder; its simulator with `simBookings` bookings per supplier if
+ * given) unless `host` is given. `locale` is the user's saved language (default pt-BR; null: none is saved, as
+ * a host without a database cannot); `prepare` runs against the host before the page loads (seed data through
+ * the real commands). Closing the page closes the host too when openApp started it, or with `closeHost`.
  */
 export async function openApp(
   browser: Browser,
   opts: {
-    locale?: string;
+    locale?: string | null;
     colorScheme?: 'light' | 'dark';
     hash?: string;
     host?: Host;
+    closeHost?: boolean;
+    simBookings?: number;
     prepare?: (host: Host) => Promise<void>;
   } = {},
 ): Promise<AppPage> {
-  const host = opts.host ?? (await startHost());
+  const host = opts.host ?? (await startHost(opts.simBookings === undefined ? {} : { simBookings: opts.simBookings }));
+  const ownsHost = opts.closeHost ?? !opts.host;
+  try {
+    return await openPage(browser, host, ownsHost, opts);
+  } catch (e) {
+    if (ownsHost) await host.close();
+    throw e;
+  }
+}
+
+async function openPage(
+  browser: Browser,
+  host: Host,
+  ownsHost: boolean,
+  opts: { locale?: string | null; colorScheme?: 'light' | 'dark'; hash?: string; prepare?: (host: Host) => Promise<void> },
+): Promise<AppPage> {
   // The user's saved language (pt-BR unless told), not the test machine's.
-  await host.call('set_locale', { locale: opts.locale ?? 'pt-BR' });
+  if (opts.locale !== null) await host.call('set_locale', { locale: opts.locale ?? 'pt-BR' });
   if (opts.prepare) await opts.prepare(host);
   const context = await browser.newContext({
     viewport: { width: 1180, height: 760 },
@@ -227,8 +253,87 @@ export async function openApp(
       // Every journey ends with a secret scan: no secret it used may be anywhere but the keyring.
       const scan = await host.scanSecrets();
       await recordScan(scan);
-      if (!opts.host) await host.close();
+      if (ownsHost) await host.close();
       if (scan.hits.length > 0) throw new Error(`secrets found outside the keyring: ${scan.hits.join('; ')}`);
+    },
+  };
+}
+
+/** One command the page sent to its host: name and arguments. */
+export interface SentCall {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+/** What watchApi saw: the commands the page sent and, with `replies`, what came back. */
+export interface ApiWatch {
+  /** The commands the page called, in order, with their arguments. */
+  requests: SentCall[];
+  /** The arguments of each call of `cmd` so far. */
+  of: (cmd: string) => Record<string, unknown>[];
+  /** Every reply body handed to the page so far, each prefixed by its command. */
+  replies: () => string;
+  /** The replies to `cmd` handed to the page so far. */
+  repliesTo: (cmd: string) => string[];
+  /**
+   * Holds the core's reply to the next `cmd` back from the page until the returned function is called (to
+   * look at the page while it waits, however fast the core is).
+   */
+  hold: (cmd: string) => () => void;
+}
+
+/**
+ * Every exchange of the page with the backend (`POST /api/{command}`) from now on. The requests are only
+ * listened to, so the page gets its replies as the core streams them (an import run's progress). With
+ * `replies`, each call also goes through `page.route`, which fetches the reply, keeps its text and hands it to
+ * the page unchanged but whole, not streamed (fine for screens without progress): Chromium keeps no copy of a
+ * body the page reads as a stream, so `response.text()` would have nothing to give. To include what a screen
+ * asks while it loads, reload the page after this.
+ */
+export async function watchApi(page: Page, opts: { replies?: boolean } = {}): Promise<ApiWatch> {
+  const requests: SentCall[] = [];
+  const bodies: { cmd: string; body: string }[] = [];
+  const held = new Map<string, Promise<void>>();
+  const cmdOf = (url: string) => /^\/api\/([a-z_]+)$/.exec(new URL(url).pathname)?.[1] ?? null;
+  page.on('request', (r) => {
+    const cmd = cmdOf(r.url());
+    if (cmd !== null && r.method() === 'POST') requests.push({ cmd, args: (r.postDataJSON() as Record<string, unknown> | null) ?? {} });
+  });
+  const noReplies = () => {
+    throw new Error('watchApi: replies are kept only with { replies: true }');
+  };
+  if (opts.replies) {
+    await page.route(
+      (url) => url.pathname.startsWith('/api/'),
+      async (route) => {
+        const cmd = cmdOf(route.request().url()) ?? '';
+        let body: string;
+        try {
+          const response = await route.fetch();
+          body = await response.text();
+          const hold = held.get(cmd);
+          if (hold) {
+            held.delete(cmd);
+            await hold;
+          }
+          await route.fulfill({ response, body });
+        } catch {
+          return; // the page (or its host) closed meanwhile: nothing reached it
+        }
+        bodies.push({ cmd, body });
+      },
+    );
+  }
+  return {
+    requests,
+    of: (cmd) => requests.filter((c) => c.cmd === cmd).map((c) => c.args),
+    replies: () => (opts.replies ? bodies.map((b) => `${b.cmd} ${b.body}`).join('\n') : noReplies()),
+    repliesTo: (cmd) => (opts.replies ? bodies.filter((b) => b.cmd === cmd).map((b) => b.body) : noReplies()),
+    hold: (cmd) => {
+      if (!opts.replies) noReplies();
+      let release = () => {};
+      held.set(cmd, new Promise<void>((ok) => (release = ok)));
+      return () => release();
     },
   };
 }

@@ -6,9 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunSummary } from '../src/bindings/RunSummary';
 import type { AppPage, Host } from './harness';
-import { launch, openApp, screenshot, text } from './harness';
-import type { Agency } from './import-helpers';
-import { dates, importRuns, isoDay, openOwnHost, seedAgency, storedSales, watchCalls } from './import-helpers';
+import { launch, openApp, screenshot, text, watchApi } from './harness';
+import type { ImportAgency } from './import-helpers';
+import { dates, importRuns, seedImportAgency, storedSales } from './import-helpers';
+import { isoDay } from './seed';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -39,15 +40,15 @@ afterEach(async () => {
  */
 const SIM_BOOKINGS = 120_000;
 
-/** The agency of seedAgency (integrations on the simulator, three runs in the history), on Importar vendas. */
-async function open(opts: { locale?: string } = {}): Promise<{ page: Page; host: Host; agency: Agency }> {
-  let agency: Agency | null = null;
-  current = await openOwnHost(browser, {
+/** The agency of seedImportAgency (integrations on the simulator, three runs in the history), on Importar vendas. */
+async function open(opts: { locale?: string } = {}): Promise<{ page: Page; host: Host; agency: ImportAgency }> {
+  let agency: ImportAgency | null = null;
+  current = await openApp(browser, {
     hash: '#/import',
     simBookings: SIM_BOOKINGS,
     ...opts,
     prepare: async (h) => {
-      agency = await seedAgency(h);
+      agency = await seedImportAgency(h);
     },
   });
   await current.page.locator('h1').waitFor();
@@ -86,7 +87,7 @@ const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as {
 describe('Importar vendas', () => {
   test('preview, then import: progress, the counts, manual payments flagged, and the run in the history', async () => {
     const { page, host, agency } = await open();
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     expect(await page.locator('h1').textContent()).toBe(text('pt-BR', 'import.title'));
     // Only Infotravel and Wooba integrations, the enabled ones first; the disabled one cannot be picked.
     const options = await page.getByTestId('import-integration').locator('option').allTextContents();
@@ -170,7 +171,7 @@ describe('Importar vendas', () => {
 
   test('cancel while importing: whole pages kept, outcome cancelled, in the history too', async () => {
     const { page, host, agency } = await open();
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     await page.fill('input[name=from]', typed(await localDay(page, 20)));
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-run').waitFor({ timeout: 30_000 });
@@ -203,7 +204,7 @@ describe('Importar vendas', () => {
     const { page, host, agency } = await open();
     // As if the CLI had started it (the same command, outside this page); its pages are slow.
     await slowPages(host, 1000);
-    const elsewhere = host.call<RunSummary>('import_run', { integrationId: agency.atlantica, query: dates(isoDay(30), isoDay(0)) });
+    const elsewhere = host.call<RunSummary>('import_run', { integrationId: agency.atlantica, query: dates(isoDay(-30), isoDay(0)) });
     await poll(async () => (await importRuns(host))[0]?.outcome).toBe('running');
     await page.getByTestId('nav-sales').click();
     await page.getByTestId('nav-import').click();
@@ -219,7 +220,7 @@ describe('Importar vendas', () => {
 
   test('a document with a space is refused next to the field; the exact document is found', async () => {
     const { page, host, agency } = await open();
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     await page.getByTestId('import-mode-document').check();
     expect(await page.locator('#import-document-help').textContent()).toBe(text('pt-BR', 'import.document_help'));
     await page.fill('input[name=document]', 'ABC 123');
@@ -230,7 +231,7 @@ describe('Importar vendas', () => {
     expect(calls.of('import_preview')).toEqual([]);
 
     // A document of a sale of three days ago at the supplier: one with letters, that finds that sale only.
-    const there = await host.call<RunSummary>('import_preview', { integrationId: agency.atlantica, query: dates(isoDay(3), isoDay(3)) });
+    const there = await host.call<RunSummary>('import_preview', { integrationId: agency.atlantica, query: dates(isoDay(-3), isoDay(-3)) });
     let doc = '';
     for (const item of there.items.slice(0, 20)) {
       for (const d of item.locators.split(' ').filter((x) => /[A-Z]/.test(x) && x.toLowerCase() !== x)) {
@@ -278,7 +279,7 @@ describe('Importar vendas', () => {
 
   test('credentials refused by the supplier: the fix and Tentar de novo', async () => {
     const { page, agency } = await open({ locale: 'it' });
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     await page.getByTestId('import-integration').selectOption(String(agency.rotaSul));
     await page.getByTestId('import-preview').click();
     const failure = page.getByTestId('import-failure');

@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { IntegrationTypeSpec } from '../src/bindings/IntegrationTypeSpec';
 import type { Preset } from '../src/bindings/Preset';
 import type { AppPage, CAT, Host } from './harness';
-import { launch, openApp, screenshot, text } from './harness';
-import { ATLANTICA, LITORAL, ROTA_SUL, seedAgency, simOf, watchApi } from './integrations-helpers';
+import { launch, openApp, screenshot, text, watchApi } from './harness';
+import { LIST_AGENCY } from './integrations-helpers';
+import { ATLANTICA, LITORAL, ROTA_SUL, seedAgency } from './seed';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -40,7 +41,7 @@ async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
   return current.page;
 }
 /** The page on the agency of `seedAgency` (four integrations on this host's simulator). */
-const openAgency = (opts: Parameters<typeof openApp>[1] = {}) => open({ prepare: (h) => seedAgency(h).then(() => undefined), ...opts });
+const openAgency = (opts: Parameters<typeof openApp>[1] = {}) => open({ prepare: (h) => seedAgency(h, LIST_AGENCY).then(() => undefined), ...opts });
 const host = (): Host => current!.host;
 
 /** What the database holds (not what the page shows). */
@@ -108,8 +109,8 @@ describe('Cadastros > Integrações: the form', () => {
 
   test('BWT Operadora (Infotravel): preset, new Pessoa Jurídica via “…”, test (wrong, then right), save, edit', async () => {
     const page = await open();
-    const api = await watchApi(page);
-    const sim = simOf(host()).infotravel;
+    const api = await watchApi(page, { replies: true });
+    const sim = host().sim.infotravel;
     await expect.poll(() => page.getByTestId('integrations-empty').textContent()).toContain(text('pt-BR', 'integrations.empty'));
     expect(text('pt-BR', 'integrations.empty')).toContain('BWT Operadora (Infotravel)');
 
@@ -213,7 +214,7 @@ describe('Cadastros > Integrações: the form', () => {
 
   test('bad input is refused next to each field and nothing is saved', async () => {
     const page = await openAgency();
-    const api = await watchApi(page);
+    const api = await watchApi(page, { replies: true });
     // Saves the core answered (refused, here).
     const creates = () => api.repliesTo('integration_create').length;
     await pick(page, 'type-infotravel');
@@ -272,8 +273,8 @@ describe('Cadastros > Integrações: the form', () => {
 
   test('duplicate opens a new form with the values and empty secrets', async () => {
     const page = await openAgency();
-    const api = await watchApi(page);
-    const sim = simOf(host()).infotravel;
+    const api = await watchApi(page, { replies: true });
+    const sim = host().sim.infotravel;
     await expect.poll(() => rows(page).count()).toBe(4);
     await rows(page).filter({ hasText: 'Atlântica Operadora (Infotravel)' }).getByTestId('integration-duplicate').click();
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
@@ -320,10 +321,10 @@ describe('Cadastros > Integrações: the form', () => {
 
   test('a running test can be cancelled; its late result is ignored', async () => {
     // Ponte's own Wooba developer settings are left unset on this host (see the end).
-    const page = await open({ prepare: (h) => seedAgency(h, { wooba: false }).then(() => undefined) });
+    const page = await open({ prepare: (h) => seedAgency(h, { ...LIST_AGENCY, wooba: false }).then(() => undefined) });
     // The simulated Infotravel is slow to answer the next request (1.5 s): the test is still running …
     await host().fault({ supplier: 'infotravel', kind: 'slow', delay_ms: 1500, count: 1 });
-    const api = await watchApi(page);
+    const api = await watchApi(page, { replies: true });
     await rows(page).filter({ hasText: ATLANTICA }).click();
     await page.locator('dialog[data-testid=integration-form][open]').waitFor();
     // … and its answer is held back from the page until the test was cancelled.
@@ -360,7 +361,7 @@ describe('Cadastros > Integrações: the list', () => {
     let agency: Awaited<ReturnType<typeof seedAgency>> | undefined;
     const page = await open({
       prepare: async (h) => {
-        agency = await seedAgency(h);
+        agency = await seedAgency(h, LIST_AGENCY);
       },
     });
     const ids = agency!;
@@ -404,7 +405,7 @@ describe('Cadastros > Integrações: the list', () => {
     expect(await host().sql('SELECT description FROM integrations WHERE NOT enabled')).toEqual([[ROTA_SUL]]);
 
     // Delete: the confirmation says the keyring entries go too; Cancel keeps everything.
-    expect(await host().secret(`integration/${ids.atlantica}/password`)).toBe(simOf(host()).infotravel.password);
+    expect(await host().secret(`integration/${ids.atlantica}/password`)).toBe(host().sim.infotravel.password);
     await rows(page).filter({ hasText: 'Atlântica' }).getByTestId('integration-delete').click();
     const message = text('pt-BR', 'integrations.confirm_delete', { name: 'Atlântica Operadora (Infotravel)' });
     expect(await page.locator('#confirm-message').textContent()).toBe(message);
@@ -417,7 +418,7 @@ describe('Cadastros > Integrações: the list', () => {
     expect(await host().secret(`integration/${ids.atlantica}/password`)).toBeNull();
     expect(await storedDescriptions()).not.toContain(ATLANTICA);
     // The other integrations keep theirs.
-    expect(await host().secret(`integration/${ids.litoral}/password`)).toBe(simOf(host()).infotravel.password);
+    expect(await host().secret(`integration/${ids.litoral}/password`)).toBe(host().sim.infotravel.password);
 
     // Its person is free now: Pessoas lets it go; a person still linked (Rota Sul) is refused.
     await page.getByTestId('nav-people').click();
@@ -526,8 +527,8 @@ describe('Cadastros > Integrações: the list', () => {
 describe('Configurações > Integrações', () => {
   test('the Wooba Developer-Token is write-only and the public key must be a PEM', async () => {
     const page = await open({ hash: '#/settings' });
-    const api = await watchApi(page);
-    const key = simOf(host()).wooba.public_key_pem;
+    const api = await watchApi(page, { replies: true });
+    const key = host().sim.wooba.public_key_pem;
     const card = page.getByTestId('settings-integrations');
     await card.locator('[name=developer_token]').waitFor();
     expect(await card.textContent()).toContain(text('pt-BR', 'settings.integrations_help'));
@@ -560,7 +561,7 @@ describe('screenshots', () => {
   for (const locale of ['pt-BR', 'it', 'en'] as Locale[]) {
     test(locale, async () => {
       const page = await openAgency({ locale });
-      const sim = simOf(host()).infotravel;
+      const sim = host().sim.infotravel;
       await expect.poll(() => rows(page).count()).toBe(4);
       await screenshot(page, `integrations-list-${locale}`);
 

@@ -8,9 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { SalesFilter } from '../src/bindings/SalesFilter';
 import type { AppPage, Host } from './harness';
-import { launch, openApp, screenshot, startHost, text } from './harness';
+import { launch, openApp, screenshot, startHost, text, watchApi } from './harness';
 import type { SalesWorld } from './import-helpers';
-import { exportPath, SALES_SIM_BOOKINGS, seedSalesWorld, storedSales, watchCalls } from './import-helpers';
+import { exportPath, SALES_SIM_BOOKINGS, seedSalesWorld, storedSales } from './import-helpers';
 
 /**
  * Historical rows added to the imported ones. The mock showed 1 000 000; seeding that many through SQL takes
@@ -92,7 +92,7 @@ describe('Vendas', () => {
   test('hundreds of thousands of sales: the count, keyset pages read as the list scrolls, a bounded number of rows in the DOM', async () => {
     const page = await open();
     // Every call of the screen from its first load on.
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     await page.reload();
     await rows(page).first().waitFor({ timeout: 15_000 });
     const total = await storedSales(host);
@@ -146,7 +146,7 @@ describe('Vendas', () => {
 
   test('the detail of a sale: products, passengers, payments and the supplier record as JSON', async () => {
     const page = await open();
-    const calls = watchCalls(page);
+    const calls = await watchApi(page);
     const row = rows(page).first();
     const id = Number(await row.getAttribute('data-id'));
     const [stored] = await host.sql(
@@ -230,7 +230,7 @@ describe('Vendas', () => {
       ['en', ','],
     ] as const) {
       const page = await open({ locale });
-      const calls = watchCalls(page);
+      const calls = await watchApi(page);
       expect(await page.getByTestId('sales-separator').inputValue()).toBe(sep);
       await page.getByTestId('sales-flagged-only').click();
       await poll(() => countText(page)).toBe(text(locale, 'sales.count', { count: fmt(locale, flagged) }));

@@ -8,9 +8,10 @@ import type { Expiry } from '../src/bindings/Expiry';
 import type { ReminderSettings } from '../src/bindings/ReminderSettings';
 import { addMonths, formatDay, isoDay, masked } from '../src/tokens-model';
 import type { AppPage, CAT, Host } from './harness';
-import { launch, openApp, screenshot, text } from './harness';
+import { launch, openApp, screenshot, text, watchApi } from './harness';
 import type { TokensSeed } from './integrations-helpers';
-import { BELLAVISTA, ERICSOFT_2023, seedTokens, simAcceptToken, simRequestCount, simRevokeToken, watchApi } from './integrations-helpers';
+import { ERICSOFT_2023, seedTokens, simAcceptToken, simRequestCount, simRevokeToken } from './integrations-helpers';
+import { BELLAVISTA } from './seed';
 
 let browser: Browser;
 let current: AppPage | null = null;
@@ -78,7 +79,7 @@ const stepStates = (page: Page) =>
 describe('Token API', () => {
   test('a Booking user and its token: spaces refused, a rejected token explained, "Bearer " removed; then masked; copy counts down', async () => {
     const page = await open();
-    const api = await watchApi(page);
+    const api = await watchApi(page, { replies: true });
     await expect.poll(() => rows(page).count()).toBe(2);
     const software = await host().call<string[]>('booking_software');
 
@@ -229,7 +230,7 @@ describe('Token API', () => {
     // A fresh data folder: Ericsoft 2023, the first token stored, is token 1.
     const page = await open({ hash: '#/tokens/1' });
     expect(seed().ericsoft).toBe(1);
-    const api = await watchApi(page);
+    const api = await watchApi(page, { replies: true });
     const wizard = dialog(page, 'token-rotation');
     await wizard.waitFor();
     expect(new URL(page.url()).hash).toBe('#/tokens');

@@ -182,6 +182,11 @@ export const api = {
   reminderSettingsGet: () => call<ReminderSettings>('reminder_settings_get', {}),
   reminderSettingsSet: (input: ReminderSettingsInput) => call<ReminderSettings>('reminder_settings_set', { input }),
   /**
+   * Writes every credential's expiry to a calendar file (.ics, one alarm per reminder threshold) where the
+   * user chooses in the save dialog; null when cancelled.
+   */
+  expiriesIcs: () => call<string | null>('expiries_ics', {}),
+  /**
    * Gives an integration secret an expiry date (or removes it with null).
    */
   secretExpirySet: (integrationId: number, field: string, expiresOn: string | null) => call<null>('secret_expiry_set', { integrationId, field, expiresOn }),
@@ -237,5 +242,6 @@ export const COMMAND_NAMES = [
   'expiries_list',
   'reminder_settings_get',
   'reminder_settings_set',
+  'expiries_ics',
   'secret_expiry_set',
 ] as const;

@@ -7,7 +7,9 @@ import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 import type { Draft, FormErrors, Message } from '../integration-form';
 import { fieldGroups, secretMode } from '../integration-form';
-import { Field, fieldId } from './IntegrationField';
+import { Field } from '../components/Field';
+import { SecretKeep, SecretSet } from '../components/Secret';
+import { fieldFrame, fieldId } from './IntegrationField';
 import type { SecretExpiries } from './SecretExpiry';
 import { SecretExpiryField } from './SecretExpiry';
 
@@ -97,13 +99,8 @@ function TextField(props: Edits & { field: FieldSpec; draft: Draft; messages: Me
   const { t } = useI18n();
   const { field: f } = props;
   return (
-    <Field
-      name={f.key}
-      labelKey={f.label_key}
-      helpKey={f.help_key}
-      required={f.required}
-      messages={props.messages}
-      control={(describedBy) => (
+    <Field {...fieldFrame(t, f.key, f.label_key, f.help_key)} required={f.required} messages={props.messages}>
+      {(describedBy) => (
         <input
           class={monospace(f) ? 'input mono' : 'input'}
           inputMode={inputMode(f)}
@@ -122,7 +119,7 @@ function TextField(props: Edits & { field: FieldSpec; draft: Draft; messages: Me
           onInput={(e) => props.onValue(f.key, e.currentTarget.value)}
         />
       )}
-    />
+    </Field>
   );
 }
 
@@ -131,32 +128,11 @@ function StoredSecret(props: Edits & { field: FieldSpec; messages: Message[] }) 
   const { t } = useI18n();
   const { field: f } = props;
   return (
-    <Field
-      name={f.key}
-      labelKey={f.label_key}
-      helpKey={f.help_key}
-      required={f.required}
-      messages={props.messages}
-      labelFor={false}
-      control={(describedBy) => (
-        <div class="secret-set" data-testid={`secret-set-${f.key}`}>
-          <span class="badge badge-set">
-            <Icon name="check" class="badge-icon" />
-            {t('integrations.secret_set')}
-          </span>
-          <button
-            type="button"
-            class="btn btn-small"
-            data-testid={`secret-replace-${f.key}`}
-            aria-label={`${t('integrations.secret.replace')}: ${t(f.label_key)}`}
-            aria-describedby={describedBy}
-            onClick={() => props.onReplace(f.key, true)}
-          >
-            {t('integrations.secret.replace')}
-          </button>
-        </div>
+    <Field {...fieldFrame(t, f.key, f.label_key, f.help_key)} required={f.required} messages={props.messages} labelFor={false}>
+      {(describedBy) => (
+        <SecretSet name={f.key} label={t(f.label_key)} describedBy={describedBy} onReplace={() => props.onReplace(f.key, true)} />
       )}
-    />
+    </Field>
   );
 }
 
@@ -173,13 +149,8 @@ function SecretInput(props: Edits & { field: FieldSpec; draft: Draft; messages: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
-    <Field
-      name={f.key}
-      labelKey={f.label_key}
-      helpKey={f.help_key}
-      required={f.required}
-      messages={props.messages}
-      control={(describedBy) => (
+    <Field {...fieldFrame(t, f.key, f.label_key, f.help_key)} required={f.required} messages={props.messages}>
+      {(describedBy) => (
         <div class="secret-row">
           <input
             ref={ref}
@@ -196,13 +167,9 @@ function SecretInput(props: Edits & { field: FieldSpec; draft: Draft; messages: 
             aria-describedby={describedBy}
             onInput={(e) => props.onSecret(f.key, e.currentTarget.value)}
           />
-          {replacing && (
-            <button type="button" class="btn" data-testid={`secret-keep-${f.key}`} onClick={() => props.onReplace(f.key, false)}>
-              {t('integrations.secret.keep')}
-            </button>
-          )}
+          {replacing && <SecretKeep name={f.key} onKeep={() => props.onReplace(f.key, false)} />}
         </div>
       )}
-    />
+    </Field>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { IntegrationTypeSpec } from '../bindings/IntegrationTypeSpec';
 import type { Person } from '../bindings/Person';
 import type { SaveOutcome } from '../bindings/SaveOutcome';
+import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { PersonPicker } from '../components/PersonPicker';
@@ -26,7 +27,7 @@ import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 import type { ExpiryChange } from '../secret-expiry';
 import { DeclaredFields } from './IntegrationDeclaredFields';
-import { Field, fieldId } from './IntegrationField';
+import { fieldFrame, fieldId } from './IntegrationField';
 import { TestButton, TestStrip, useConnectionTest } from './IntegrationTest';
 import { PersonForm } from './PersonForm';
 import { useSecretExpiries } from './SecretExpiry';
@@ -181,13 +182,8 @@ export function IntegrationForm(props: {
         <p class="required-legend" aria-hidden="true">
           {t('common.required_legend')}
         </p>
-        <Field
-          name={DESCRIPTION}
-          labelKey="integrations.field.description"
-          helpKey="integrations.field.description_help"
-          required
-          messages={messages(DESCRIPTION)}
-          control={(describedBy) => (
+        <Field {...fieldFrame(t, DESCRIPTION, 'integrations.field.description', 'integrations.field.description_help')} required messages={messages(DESCRIPTION)}>
+          {(describedBy) => (
             <input
               class="input"
               id={fieldId(DESCRIPTION)}
@@ -206,14 +202,9 @@ export function IntegrationForm(props: {
               }}
             />
           )}
-        />
-        <Field
-          name={PERSON}
-          labelKey="integrations.field.person"
-          helpKey="integrations.field.person_help"
-          required
-          messages={messages(PERSON)}
-          control={(describedBy) => (
+        </Field>
+        <Field {...fieldFrame(t, PERSON, 'integrations.field.person', 'integrations.field.person_help')} required messages={messages(PERSON)}>
+          {(describedBy) => (
             <PersonPicker
               id={fieldId(PERSON)}
               query={draft.personQuery}
@@ -226,7 +217,7 @@ export function IntegrationForm(props: {
               onNew={(q) => setNewPerson(q)}
             />
           )}
-        />
+        </Field>
         <DeclaredFields
           spec={spec}
           draft={draft}

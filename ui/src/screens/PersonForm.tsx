@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Person } from '../bindings/Person';
 import type { PersonKind } from '../bindings/PersonKind';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
@@ -168,53 +169,33 @@ export function PersonForm(props: {
           </>
         }
       >
-            <p class="required-legend" aria-hidden="true">
-              {t('common.required_legend')}
-            </p>
-            {FIELD_ORDER[kind].map((f) => {
-              const messages = errors.fields[f] ?? [];
-              const help = HELP[kind][f];
-              const required = REQUIRED.has(f);
-              const describedBy = [messages.length > 0 ? `pf-${f}-error` : '', help ? `pf-${f}-help` : '']
-                .filter(Boolean)
-                .join(' ');
-              return (
-                <div class={messages.length > 0 ? 'field invalid' : 'field'} key={f}>
-                  <label class="label" for={`pf-${f}`}>
-                    {t(LABELS[kind][f])}
-                    {required && (
-                      <span class="req" title={t('common.required')}>
-                        <span aria-hidden="true"> *</span>
-                        <span class="sr-only"> ({t('common.required')})</span>
-                      </span>
-                    )}
-                  </label>
-                  <input
-                    class="input"
-                    {...INPUT_ATTRS[f]}
-                    id={`pf-${f}`}
-                    name={f}
-                    value={values[f]}
-                    required={required}
-                    aria-required={required}
-                    aria-invalid={messages.length > 0}
-                    aria-describedby={describedBy || undefined}
-                    onInput={(e) => change(f, e.currentTarget.value)}
-                    onBlur={() => blur(f)}
-                  />
-                  {messages.length > 0 && (
-                    <p class="field-error" id={`pf-${f}-error`} data-testid={`error-${f}`}>
-                      {messages.map((m) => t(m.key, m.params)).join(' ')}
-                    </p>
-                  )}
-                  {help && (
-                    <p class="help" id={`pf-${f}-help`}>
-                      {t(help)}
-                    </p>
-                  )}
-                </div>
-              );
-            })}
+        <p class="required-legend" aria-hidden="true">
+          {t('common.required_legend')}
+        </p>
+        {FIELD_ORDER[kind].map((f) => {
+          const messages = errors.fields[f] ?? [];
+          const help = HELP[kind][f];
+          const required = REQUIRED.has(f);
+          return (
+            <Field key={f} id={`pf-${f}`} name={f} label={t(LABELS[kind][f])} required={required} messages={messages} help={help && t(help)}>
+              {(describedBy) => (
+                <input
+                  class="input"
+                  {...INPUT_ATTRS[f]}
+                  id={`pf-${f}`}
+                  name={f}
+                  value={values[f]}
+                  required={required}
+                  aria-required={required}
+                  aria-invalid={messages.length > 0}
+                  aria-describedby={describedBy}
+                  onInput={(e) => change(f, e.currentTarget.value)}
+                  onBlur={() => blur(f)}
+                />
+              )}
+            </Field>
+          );
+        })}
       </FormDialog>
       {confirming && editing.mode === 'edit' && (
         <ConfirmDialog

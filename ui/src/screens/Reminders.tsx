@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { sortExpiries } from '../reminders-model';
 import { useLoad } from '../use-load';
+import { RemindersCalendar } from './RemindersCalendar';
 import { ReminderSettingsCard } from './ReminderSettings';
 import { RemindersTable } from './RemindersTable';
 
@@ -24,7 +25,9 @@ export function Reminders() {
 
   return (
     <>
-      <TitleBar title={t('menu.reminders')} />
+      <TitleBar title={t('menu.reminders')}>
+        <RemindersCalendar empty={load.state !== 'ready' || load.data.items.length === 0} />
+      </TitleBar>
       <div class="content reminders">
         <div class="reminders-grid">
           <section class="card reminders-list" aria-labelledby="reminders-list-title">

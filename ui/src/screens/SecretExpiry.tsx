@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldSpec } from '../bindings/FieldSpec';
 import { api } from '../api.gen';
+import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
 import type { Message } from '../integration-form';
 import { formatDay } from '../sales-format';
@@ -75,27 +76,26 @@ export function SecretExpiryField(props: { field: FieldSpec; expiries: SecretExp
   const id = `${fieldId(f.key)}-expires`;
   const err = expiries.errors[f.key];
   return (
-    <div class={err ? 'field field-expiry invalid' : 'field field-expiry'} data-field={expiryName(f.key)}>
-      <label class="label" for={id}>
-        {t('integrations.secret.expires', { field: t(f.label_key) })}
-      </label>
-      <DateInput
-        id={id}
-        name={expiryName(f.key)}
-        testid={`secret-expires-${f.key}`}
-        value={expiries.typed[f.key] ?? ''}
-        invalid={!!err}
-        describedBy={err ? `${id}-error ${id}-help` : `${id}-help`}
-        onValue={(v) => expiries.change(f.key, v)}
-      />
-      {err && (
-        <p class="field-error" id={`${id}-error`} data-testid={`error-${expiryName(f.key)}`}>
-          {t(err.key, err.params)}
-        </p>
+    <Field
+      id={id}
+      name={expiryName(f.key)}
+      class="field field-expiry"
+      dataField
+      label={t('integrations.secret.expires', { field: t(f.label_key) })}
+      messages={err ? [err] : []}
+      help={t('integrations.secret.expires_help', { reminders: t('menu.reminders') })}
+    >
+      {(describedBy) => (
+        <DateInput
+          id={id}
+          name={expiryName(f.key)}
+          testid={`secret-expires-${f.key}`}
+          value={expiries.typed[f.key] ?? ''}
+          invalid={!!err}
+          describedBy={describedBy}
+          onValue={(v) => expiries.change(f.key, v)}
+        />
       )}
-      <p class="help" id={`${id}-help`}>
-        {t('integrations.secret.expires_help', { reminders: t('menu.reminders') })}
-      </p>
-    </div>
+    </Field>
   );
 }

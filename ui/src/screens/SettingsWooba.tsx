@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WoobaSettings } from '../bindings/WoobaSettings';
 import { CardLoad } from '../components/CardLoad';
+import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
+import { SecretKeep, SecretSet } from '../components/Secret';
 import { useToast } from '../components/toasts';
 import type { FormErrors, Message } from '../form-errors';
 import { NO_ERRORS } from '../form-errors';
@@ -74,7 +76,8 @@ function WoobaForm({ initial }: { initial: WoobaSettings }) {
 
   const say = (messages: Message[]) => messages.map((m) => t(m.key, m.params)).join(' ');
   const pemErrors = errors.fields.public_key_pem ?? [];
-  const tokenErrors = errors.fields.developer_token ?? [];
+  // A stored token shows as "definida" with Substituir; otherwise (or while replacing it), its input.
+  const stored = settings.developer_token_set && !replacing;
 
   return (
     <form class="settings-form" noValidate onSubmit={(e) => void save(e)}>
@@ -84,36 +87,27 @@ function WoobaForm({ initial }: { initial: WoobaSettings }) {
           <p>{say(errors.summary)}</p>
         </div>
       )}
-      <div class={tokenErrors.length > 0 ? 'field invalid' : 'field'}>
-        {settings.developer_token_set && !replacing ? (
-          <>
-            <span class="label" id="wooba-token-label">
-              {t('settings.wooba.token')}
-            </span>
-            <div class="secret-set" data-testid="secret-set-developer_token">
-              <span class="badge badge-set">
-                <Icon name="check" class="badge-icon" />
-                {t('integrations.secret_set')}
-              </span>
-              <button
-                type="button"
-                class="btn btn-small"
-                data-testid="secret-replace-developer_token"
-                aria-label={`${t('integrations.secret.replace')}: ${t('settings.wooba.token')}`}
-                onClick={() => {
-                  setReplacing(true);
-                  setFocusToken(true);
-                }}
-              >
-                {t('integrations.secret.replace')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <label class="label" for="wooba-token">
-              {t('settings.wooba.token')}
-            </label>
+      <Field
+        id="wooba-token"
+        name="developer_token"
+        label={t('settings.wooba.token')}
+        messages={errors.fields.developer_token ?? []}
+        help={t('settings.wooba.token_help')}
+        errorId={false}
+        labelFor={!stored}
+        labelId={stored ? 'wooba-token-label' : undefined}
+      >
+        {(describedBy) =>
+          stored ? (
+            <SecretSet
+              name="developer_token"
+              label={t('settings.wooba.token')}
+              onReplace={() => {
+                setReplacing(true);
+                setFocusToken(true);
+              }}
+            />
+          ) : (
             <div class="secret-row">
               <input
                 id="wooba-token"
@@ -124,61 +118,40 @@ function WoobaForm({ initial }: { initial: WoobaSettings }) {
                 autoComplete="new-password"
                 spellcheck={false}
                 value={token}
-                aria-invalid={tokenErrors.length > 0}
-                aria-describedby="wooba-token-help"
+                aria-invalid={(errors.fields.developer_token?.length ?? 0) > 0}
+                aria-describedby={describedBy}
                 onInput={(e) => setToken(e.currentTarget.value)}
               />
               {replacing && (
-                <button
-                  type="button"
-                  class="btn"
-                  data-testid="secret-keep-developer_token"
-                  onClick={() => {
+                <SecretKeep
+                  name="developer_token"
+                  onKeep={() => {
                     setReplacing(false);
                     setToken('');
                   }}
-                >
-                  {t('integrations.secret.keep')}
-                </button>
+                />
               )}
             </div>
-          </>
+          )
+        }
+      </Field>
+      <Field id="wooba-pem" name="public_key_pem" label={t('settings.wooba.pem')} messages={pemErrors} help={t('settings.wooba.pem_help')}>
+        {(describedBy) => (
+          <textarea
+            id="wooba-pem"
+            name="public_key_pem"
+            class="input textarea mono"
+            rows={5}
+            spellcheck={false}
+            autoComplete="off"
+            placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
+            value={pem}
+            aria-invalid={pemErrors.length > 0}
+            aria-describedby={describedBy}
+            onInput={(e) => setPem(e.currentTarget.value)}
+          />
         )}
-        {tokenErrors.length > 0 && (
-          <p class="field-error" data-testid="error-developer_token">
-            {say(tokenErrors)}
-          </p>
-        )}
-        <p class="help" id="wooba-token-help">
-          {t('settings.wooba.token_help')}
-        </p>
-      </div>
-      <div class={pemErrors.length > 0 ? 'field invalid' : 'field'}>
-        <label class="label" for="wooba-pem">
-          {t('settings.wooba.pem')}
-        </label>
-        <textarea
-          id="wooba-pem"
-          name="public_key_pem"
-          class="input textarea mono"
-          rows={5}
-          spellcheck={false}
-          autoComplete="off"
-          placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
-          value={pem}
-          aria-invalid={pemErrors.length > 0}
-          aria-describedby={pemErrors.length > 0 ? 'wooba-pem-error wooba-pem-help' : 'wooba-pem-help'}
-          onInput={(e) => setPem(e.currentTarget.value)}
-        />
-        {pemErrors.length > 0 && (
-          <p class="field-error" id="wooba-pem-error" data-testid="error-public_key_pem">
-            {say(pemErrors)}
-          </p>
-        )}
-        <p class="help" id="wooba-pem-help">
-          {t('settings.wooba.pem_help')}
-        </p>
-      </div>
+      </Field>
       <div class="settings-actions">
         <button type="submit" class="btn btn-primary" data-testid="settings-wooba-save" disabled={busy} aria-busy={busy}>
           {busy ? t('common.saving') : t('common.save')}

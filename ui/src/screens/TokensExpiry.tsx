@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ApiToken } from '../bindings/ApiToken';
+import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 import type { FormErrors } from '../tokens-model';
 import { dayValue, firstInvalid, formatDay, NO_ERRORS, parseDay, splitErrors, withoutField } from '../tokens-model';
-import { DayInput, ExpiryField, FormField } from './TokensFields';
+import { DayInput, ExpiryField } from './TokensFields';
 
 const FIELDS = ['created_on', 'expires_on'] as const;
 
@@ -55,7 +56,7 @@ export function TokensExpiry(props: { token: ApiToken; onClose: () => void; onSa
         </>
       }
     >
-      <FormField id="te-created_on" field="created_on" label="tokens.field.created_on" help={null} required errors={errors}>
+      <Field id="te-created_on" name="created_on" dataField label={t('tokens.field.created_on')} required messages={errors.fields.created_on ?? []}>
         {(describedBy) => (
           <DayInput
             id="te-created_on"
@@ -69,8 +70,8 @@ export function TokensExpiry(props: { token: ApiToken; onClose: () => void; onSa
             }}
           />
         )}
-      </FormField>
-      <FormField id="te-expires_on" field="expires_on" label="tokens.field.expires_on" help="tokens.field.expires_on_help" required errors={errors}>
+      </Field>
+      <Field id="te-expires_on" name="expires_on" dataField label={t('tokens.field.expires_on')} help={t('tokens.field.expires_on_help')} required messages={errors.fields.expires_on ?? []}>
         {(describedBy) => (
           <ExpiryField
             id="te-expires_on"
@@ -84,7 +85,7 @@ export function TokensExpiry(props: { token: ApiToken; onClose: () => void; onSa
             }}
           />
         )}
-      </FormField>
+      </Field>
     </FormDialog>
   );
 }

@@ -1,7 +1,5 @@
-// The fields of the token forms (new token, rotation, expiry): a labelled field frame and the controls
-// only these forms have (a day typed the language's way, the expiry with PayTourist's validities, the paste).
-import type { ComponentChildren } from 'preact';
-import type { FormErrors } from '../tokens-model';
+// The controls of the token forms (new token, Booking user, rotation, expiry) that only these forms have
+// (a day typed the language's way, the expiry with PayTourist's validities, the paste).
 import { useI18n } from '../i18n';
 import { addMonths, DEFAULT_VALIDITY_MONTHS, formatDay, isoDay, parseDay, SHORT_VALIDITY_MONTHS } from '../tokens-model';
 
@@ -9,7 +7,7 @@ import { addMonths, DEFAULT_VALIDITY_MONTHS, formatDay, isoDay, parseDay, SHORT_
  * A day, typed the way the user's language writes it (25/11/2026). A text field on purpose: the native date
  * picker shows the operating system's format, which may not be the app's language.
  */
-export function DayInput(props: { id: string; name: string; value: string; invalid: boolean; describedBy: string; onInput: (v: string) => void }) {
+export function DayInput(props: { id: string; name: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
   const { t } = useI18n();
   return (
     <input
@@ -25,7 +23,7 @@ export function DayInput(props: { id: string; name: string; value: string; inval
       required
       aria-required="true"
       aria-invalid={props.invalid}
-      aria-describedby={props.describedBy || undefined}
+      aria-describedby={props.describedBy}
       onInput={(e) => props.onInput(e.currentTarget.value)}
     />
   );
@@ -38,7 +36,7 @@ export function ExpiryField(props: {
   created: string | null;
   value: string;
   invalid: boolean;
-  describedBy: string;
+  describedBy: string | undefined;
   onChange: (v: string) => void;
 }) {
   const { t, locale } = useI18n();
@@ -67,47 +65,27 @@ export function ExpiryField(props: {
   );
 }
 
-/** A field of these forms: label above, control, error next to it, PayTourist's guidance below. */
-export function FormField(props: {
-  id: string;
-  field: string;
-  label: string;
-  help: string | null;
-  required: boolean;
-  errors: FormErrors;
-  children: (describedBy: string) => ComponentChildren;
-}) {
-  const { t } = useI18n();
-  const ms = props.errors.fields[props.field] ?? [];
-  const describedBy = [ms.length > 0 ? `${props.id}-error` : '', props.help ? `${props.id}-help` : ''].filter(Boolean).join(' ');
+/** The required one-line name of these forms (a token's, a Booking user's). */
+export function NameInput(props: { id: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
   return (
-    <div class={ms.length > 0 ? 'field invalid' : 'field'} data-field={props.field}>
-      <label class="label" for={props.id}>
-        {t(props.label)}
-        {props.required && (
-          <span class="req" title={t('common.required')}>
-            <span aria-hidden="true"> *</span>
-            <span class="sr-only"> ({t('common.required')})</span>
-          </span>
-        )}
-      </label>
-      {props.children(describedBy)}
-      {ms.length > 0 && (
-        <p class="field-error" id={`${props.id}-error`} data-testid={`error-${props.field}`}>
-          {ms.map((m) => t(m.key, m.params)).join(' ')}
-        </p>
-      )}
-      {props.help && (
-        <p class="help" id={`${props.id}-help`}>
-          {t(props.help)}
-        </p>
-      )}
-    </div>
+    <input
+      id={props.id}
+      name="name"
+      class="input"
+      type="text"
+      autoComplete="off"
+      value={props.value}
+      required
+      aria-required="true"
+      aria-invalid={props.invalid}
+      aria-describedby={props.describedBy}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+    />
   );
 }
 
 /** The paste field: a textarea while typing (tokens are long), never shown again once saved. */
-export function TokenPaste(props: { id: string; value: string; invalid: boolean; describedBy: string; onInput: (v: string) => void }) {
+export function TokenPaste(props: { id: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
   return (
     <textarea
       id={props.id}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BookingUser } from '../bindings/BookingUser';
 import type { TokenSaved } from '../bindings/TokenSaved';
+import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
@@ -21,12 +22,12 @@ import {
   splitErrors,
   withoutField,
 } from '../tokens-model';
-import { DayInput, ExpiryField, FormField, TokenPaste } from './TokensFields';
+import { DayInput, ExpiryField, NameInput, TokenPaste } from './TokensFields';
 import { Notices, PayTouristSteps, Verifying } from './TokensNotes';
 import { TokensIcon } from './TokensParts';
 
 const FIELDS = ['name', 'token', 'created_on', 'expires_on'] as const;
-type Field = (typeof FIELDS)[number];
+type FieldName = (typeof FIELDS)[number];
 
 /**
  * Tokens de API > + Novo token: name → PayTourist's steps → paste once → Verificar e salvar (live check,
@@ -35,7 +36,7 @@ type Field = (typeof FIELDS)[number];
 export function TokensNewForm(props: { user: BookingUser; onClose: () => void; onSaved: (saved: TokenSaved) => void }) {
   const { user } = props;
   const { t, locale } = useI18n();
-  const [values, setValues] = useState<Record<Field, string>>(() => {
+  const [values, setValues] = useState<Record<FieldName, string>>(() => {
     const today = isoDay(new Date());
     return { name: '', token: '', created_on: formatDay(locale, today), expires_on: formatDay(locale, addMonths(today, DEFAULT_VALIDITY_MONTHS) ?? today) };
   });
@@ -51,7 +52,7 @@ export function TokensNewForm(props: { user: BookingUser; onClose: () => void; o
     if (saved) doneRef.current?.focus();
   }, [saved]);
 
-  const change = (f: Field, v: string) => {
+  const change = (f: FieldName, v: string) => {
     setValues((old) => {
       const next = { ...old, [f]: v };
       // The expiry follows the creation date until it is set by hand.
@@ -83,7 +84,7 @@ export function TokensNewForm(props: { user: BookingUser; onClose: () => void; o
     }
   };
 
-  const invalid = (f: Field) => (errors.fields[f]?.length ?? 0) > 0;
+  const invalid = (f: FieldName) => (errors.fields[f]?.length ?? 0) > 0;
 
   return (
     <FormDialog
@@ -126,31 +127,19 @@ export function TokensNewForm(props: { user: BookingUser; onClose: () => void; o
           <p class="required-legend" aria-hidden="true">
             {t('common.required_legend')}
           </p>
-          <FormField id="tf-name" field="name" label="tokens.field.token_name" help="tokens.field.token_name_help" required errors={errors}>
+          <Field id="tf-name" name="name" dataField label={t('tokens.field.token_name')} help={t('tokens.field.token_name_help')} required messages={errors.fields.name ?? []}>
             {(describedBy) => (
-              <input
-                id="tf-name"
-                name="name"
-                class="input"
-                type="text"
-                autoComplete="off"
-                value={values.name}
-                required
-                aria-required="true"
-                aria-invalid={invalid('name')}
-                aria-describedby={describedBy}
-                onInput={(e) => change('name', e.currentTarget.value)}
-              />
+              <NameInput id="tf-name" value={values.name} invalid={invalid('name')} describedBy={describedBy} onInput={(v) => change('name', v)} />
             )}
-          </FormField>
+          </Field>
           <PayTouristSteps />
-          <FormField id="tf-token" field="token" label="tokens.field.token" help="tokens.field.token_help" required errors={errors}>
+          <Field id="tf-token" name="token" dataField label={t('tokens.field.token')} help={t('tokens.field.token_help')} required messages={errors.fields.token ?? []}>
             {(describedBy) => (
               <TokenPaste id="tf-token" value={values.token} invalid={invalid('token')} describedBy={describedBy} onInput={(v) => change('token', v)} />
             )}
-          </FormField>
+          </Field>
           <div class="field-pair">
-            <FormField id="tf-created_on" field="created_on" label="tokens.field.created_on" help="tokens.field.created_on_help" required errors={errors}>
+            <Field id="tf-created_on" name="created_on" dataField label={t('tokens.field.created_on')} help={t('tokens.field.created_on_help')} required messages={errors.fields.created_on ?? []}>
               {(describedBy) => (
                 <DayInput
                   id="tf-created_on"
@@ -161,8 +150,8 @@ export function TokensNewForm(props: { user: BookingUser; onClose: () => void; o
                   onInput={(v) => change('created_on', v)}
                 />
               )}
-            </FormField>
-            <FormField id="tf-expires_on" field="expires_on" label="tokens.field.expires_on" help="tokens.field.expires_on_help" required errors={errors}>
+            </Field>
+            <Field id="tf-expires_on" name="expires_on" dataField label={t('tokens.field.expires_on')} help={t('tokens.field.expires_on_help')} required messages={errors.fields.expires_on ?? []}>
               {(describedBy) => (
                 <ExpiryField
                   id="tf-expires_on"
@@ -173,7 +162,7 @@ export function TokensNewForm(props: { user: BookingUser; onClose: () => void; o
                   onChange={(v) => change('expires_on', v)}
                 />
               )}
-            </FormField>
+            </Field>
           </div>
         </>
       )}

@@ -4,12 +4,13 @@ import type { Ref } from 'preact';
 import type { ApiToken } from '../bindings/ApiToken';
 import type { BookingUser } from '../bindings/BookingUser';
 import type { FieldIssue } from '../bindings/FieldIssue';
+import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 import type { Countdown } from '../tokens-copy';
 import type { FormErrors } from '../tokens-model';
 import { formatDay, masked, softwareLabel, stepState } from '../tokens-model';
-import { ExpiryField, FormField, TokenPaste } from './TokensFields';
+import { ExpiryField, NameInput, TokenPaste } from './TokensFields';
 import { Notices } from './TokensNotes';
 import { CopyCountdown, TokensIcon } from './TokensParts';
 
@@ -51,29 +52,17 @@ export function RotationPasteFields(props: {
   return (
     <>
       <p>{t('tokens.rotation.body1', { user: props.user.name })}</p>
-      <FormField id="rt-name" field="name" label="tokens.field.token_name" help={null} required errors={errors}>
+      <Field id="rt-name" name="name" dataField label={t('tokens.field.token_name')} required messages={errors.fields.name ?? []}>
         {(describedBy) => (
-          <input
-            id="rt-name"
-            name="name"
-            class="input"
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            required
-            aria-required="true"
-            aria-invalid={invalid('name')}
-            aria-describedby={describedBy || undefined}
-            onInput={(e) => props.onChange('name', e.currentTarget.value)}
-          />
+          <NameInput id="rt-name" value={values.name} invalid={invalid('name')} describedBy={describedBy} onInput={(v) => props.onChange('name', v)} />
         )}
-      </FormField>
-      <FormField id="rt-token" field="token" label="tokens.field.token" help="tokens.field.token_help" required errors={errors}>
+      </Field>
+      <Field id="rt-token" name="token" dataField label={t('tokens.field.token')} help={t('tokens.field.token_help')} required messages={errors.fields.token ?? []}>
         {(describedBy) => (
           <TokenPaste id="rt-token" value={values.token} invalid={invalid('token')} describedBy={describedBy} onInput={(v) => props.onChange('token', v)} />
         )}
-      </FormField>
-      <FormField id="rt-expires_on" field="expires_on" label="tokens.field.expires_on" help="tokens.field.expires_on_help" required errors={errors}>
+      </Field>
+      <Field id="rt-expires_on" name="expires_on" dataField label={t('tokens.field.expires_on')} help={t('tokens.field.expires_on_help')} required messages={errors.fields.expires_on ?? []}>
         {(describedBy) => (
           <ExpiryField
             id="rt-expires_on"
@@ -84,7 +73,7 @@ export function RotationPasteFields(props: {
             onChange={(v) => props.onChange('expires_on', v)}
           />
         )}
-      </FormField>
+      </Field>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BookingUser } from '../bindings/BookingUser';
 import type { Integration } from '../bindings/Integration';
+import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
@@ -8,10 +9,10 @@ import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 import type { FormErrors } from '../tokens-model';
 import { firstInvalid, NO_ERRORS, softwareLabel, splitErrors, withoutField } from '../tokens-model';
-import { FormField } from './TokensFields';
+import { NameInput } from './TokensFields';
 
 const FIELDS = ['integration_id', 'name', 'email', 'software'] as const;
-type Field = (typeof FIELDS)[number];
+type FieldName = (typeof FIELDS)[number];
 
 /**
  * Tokens de API > Novo usuário Booking: the PayTourist user the tokens belong to
@@ -24,7 +25,7 @@ export function TokensUserForm(props: {
   onSaved: (u: BookingUser) => void;
 }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Record<Field, string>>(() => ({
+  const [values, setValues] = useState<Record<FieldName, string>>(() => ({
     integration_id: props.integrations.length === 1 ? String(props.integrations[0]?.id ?? '') : '',
     name: '',
     email: '',
@@ -34,7 +35,7 @@ export function TokensUserForm(props: {
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0);
 
-  const change = (f: Field, v: string) => {
+  const change = (f: FieldName, v: string) => {
     setValues((old) => ({ ...old, [f]: v }));
     setErrors((old) => withoutField(old, f));
   };
@@ -57,7 +58,7 @@ export function TokensUserForm(props: {
     }
   };
 
-  const invalid = (f: Field) => (errors.fields[f]?.length ?? 0) > 0;
+  const invalid = (f: FieldName) => (errors.fields[f]?.length ?? 0) > 0;
 
   return (
     <FormDialog
@@ -92,7 +93,7 @@ export function TokensUserForm(props: {
       <p class="required-legend" aria-hidden="true">
         {t('common.required_legend')}
       </p>
-      <FormField id="bu-integration_id" field="integration_id" label="tokens.field.integration" help="tokens.field.integration_help" required errors={errors}>
+      <Field id="bu-integration_id" name="integration_id" dataField label={t('tokens.field.integration')} help={t('tokens.field.integration_help')} required messages={errors.fields.integration_id ?? []}>
         {(describedBy) => (
           <select
             id="bu-integration_id"
@@ -115,25 +116,13 @@ export function TokensUserForm(props: {
             ))}
           </select>
         )}
-      </FormField>
-      <FormField id="bu-name" field="name" label="tokens.field.user_name" help="tokens.field.user_name_help" required errors={errors}>
+      </Field>
+      <Field id="bu-name" name="name" dataField label={t('tokens.field.user_name')} help={t('tokens.field.user_name_help')} required messages={errors.fields.name ?? []}>
         {(describedBy) => (
-          <input
-            id="bu-name"
-            name="name"
-            class="input"
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            required
-            aria-required="true"
-            aria-invalid={invalid('name')}
-            aria-describedby={describedBy}
-            onInput={(e) => change('name', e.currentTarget.value)}
-          />
+          <NameInput id="bu-name" value={values.name} invalid={invalid('name')} describedBy={describedBy} onInput={(v) => change('name', v)} />
         )}
-      </FormField>
-      <FormField id="bu-email" field="email" label="tokens.field.email" help="tokens.field.email_help" required errors={errors}>
+      </Field>
+      <Field id="bu-email" name="email" dataField label={t('tokens.field.email')} help={t('tokens.field.email_help')} required messages={errors.fields.email ?? []}>
         {(describedBy) => (
           <input
             id="bu-email"
@@ -151,8 +140,8 @@ export function TokensUserForm(props: {
             onInput={(e) => change('email', e.currentTarget.value)}
           />
         )}
-      </FormField>
-      <FormField id="bu-software" field="software" label="tokens.field.software" help="tokens.field.software_help" required={false} errors={errors}>
+      </Field>
+      <Field id="bu-software" name="software" dataField label={t('tokens.field.software')} help={t('tokens.field.software_help')} messages={errors.fields.software ?? []}>
         {(describedBy) => (
           <select
             id="bu-software"
@@ -171,7 +160,7 @@ export function TokensUserForm(props: {
             ))}
           </select>
         )}
-      </FormField>
+      </Field>
     </FormDialog>
   );
 }

@@ -9,8 +9,8 @@ use ponte_core::integration_types::IntegrationTypeSpec;
 use ponte_core::integrations::{Integration, IntegrationFilter, IntegrationInput, SaveOutcome};
 use ponte_core::people::{Person, PersonInput, PersonKind};
 use ponte_core::presets::Preset;
-use ponte_core::secrets::SecretInput;
 use ponte_core::sales::{SaleDetail, SalesCursor, SalesFilter, SalesPage};
+use ponte_core::secrets::SecretInput;
 use ponte_core::tokens::{ApiToken, BookingUser, BookingUserInput, RotationStep, TokenDates};
 use ponte_core::vendor_settings::{WoobaSettings, WoobaSettingsInput};
 use ponte_import::history::{ImportIssue, ImportRun};
@@ -112,6 +112,9 @@ commands! {
     expiries_list() -> Vec<Expiry> => reminders::expiries;
     reminder_settings_get() -> ReminderSettings => reminders::settings_get;
     reminder_settings_set(input: ReminderSettingsInput) -> ReminderSettings => reminders::settings_set;
+    /// Writes every credential's expiry to a calendar file (.ics, one alarm per reminder threshold) where the
+    /// user chooses in the save dialog; null when cancelled.
+    expiries_ics() -> Option<String> => reminders::expiries_ics;
     /// Gives an integration secret an expiry date (or removes it with null).
     secret_expiry_set(integration_id: i64, field: String, expires_on: Option<String>) -> () => reminders::secret_expiry_set;
 }

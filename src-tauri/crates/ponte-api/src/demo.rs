@@ -88,7 +88,12 @@ impl Demo {
 
     /// Creates the demo (or, after a restart, points the existing demo at a fresh simulator). The
     /// database is taken for each short step only ([`DbAccess`]): the keyring work runs without it.
-    pub fn start(&self, mut db: impl DbAccess, store: &Secrets, description_suffix: &str) -> Result<DemoStatus, CoreError> {
+    pub fn start(
+        &self,
+        mut db: impl DbAccess,
+        store: &Secrets,
+        description_suffix: &str,
+    ) -> Result<DemoStatus, CoreError> {
         let info = self.ensure_sim()?;
         let mut st = db.with(status)?;
         if st.active {
@@ -296,5 +301,63 @@ mod tests {
             .unwrap();
         assert_eq!(left, 0);
         assert!(!vendor_settings::wooba(&db, &store).unwrap().developer_token_set);
+    }
+
+    /// A real Developer-Token or public key entered after the demo started is the user's: removing the
+    /// demo leaves it (and removes only what is still the demo's).
+    #[test]
+    fn removing_the_demo_keeps_wooba_settings_the_user_entered_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(dir.path()).unwrap();
+        let store = Secrets::native(&format!("io.ponte.desktop.test.{}", std::process::id())).unwrap();
+        const PEM: &str =
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAreal\n-----END PUBLIC KEY-----";
+        let real = |db: &Db, token: Option<&str>, pem: Option<&str>| {
+            vendor_settings::set_wooba(
+                db,
+                &store,
+                &vendor_settings::WoobaSettingsInput {
+                    developer_token: token.map(SecretString::from),
+                    public_key_pem: pem.map(String::from),
+                },
+            )
+            .unwrap();
+        };
+        let token = |store: &Secrets| {
+            store
+                .get(&vendor_settings::developer_token_id())
+                .unwrap()
+                .map(|t| t.expose_secret().to_string())
+        };
+
+        // Both replaced by the user: both kept.
+        let demo = Demo::default();
+        assert!(demo.start(&mut db, &store, "(demo)").unwrap().set_wooba_settings);
+        real(&db, Some("real-developer-token"), Some(PEM));
+        // A restart re-keys the demo only where the key is still the demo's.
+        demo.start(&mut db, &store, "(demo)").unwrap();
+        assert_eq!(
+            vendor_settings::wooba(&db, &store).unwrap().public_key_pem.as_deref(),
+            Some(PEM)
+        );
+        demo.remove(&mut db, &store).unwrap();
+        assert_eq!(token(&store).as_deref(), Some("real-developer-token"));
+        assert_eq!(
+            vendor_settings::wooba(&db, &store).unwrap().public_key_pem.as_deref(),
+            Some(PEM)
+        );
+        store.delete(&vendor_settings::developer_token_id()).unwrap();
+        db.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", [vendor_settings::PEM_KEY])
+            .unwrap();
+
+        // Only the token replaced: the token stays, the demo's key goes.
+        let demo = Demo::default();
+        assert!(demo.start(&mut db, &store, "(demo)").unwrap().set_wooba_settings);
+        real(&db, Some("real-developer-token"), None);
+        demo.remove(&mut db, &store).unwrap();
+        assert_eq!(token(&store).as_deref(), Some("real-developer-token"));
+        assert_eq!(vendor_settings::wooba(&db, &store).unwrap().public_key_pem, None);
+        store.delete(&vendor_settings::developer_token_id()).unwrap();
     }
 }

@@ -51,6 +51,9 @@ pub enum TokensCommand {
     Expiring {
         #[arg(long, default_value_t = 60)]
         within: i64,
+        /// Also write EVERY credential's expiry to this calendar file (.ics, one alarm per reminder day)
+        #[arg(long, value_name = "FILE")]
+        ics: Option<std::path::PathBuf>,
     },
     /// Check a token against PayTourist now
     Verify { id: i64 },
@@ -157,7 +160,13 @@ pub fn run(db: &mut Db, cmd: TokensCommand, out: &Out) -> ExitCode {
             }
             Ok(ExitCode::SUCCESS)
         }
-        TokensCommand::Expiring { within } => {
+        TokensCommand::Expiring { within, ics } => {
+            if let Some(path) = ics {
+                let all = expiries::list(db)?;
+                let thresholds = expiries::reminder_settings(db)?.thresholds;
+                let text = ponte_core::expiry_calendar::ics(&all, &thresholds, out.locale, chrono::Utc::now());
+                std::fs::write(&path, text).map_err(|e| CoreError::Input(format!("{}: {e}", path.display())))?;
+            }
             let list: Vec<_> = expiries::list(db)?
                 .into_iter()
                 .filter(|e| e.days_left <= within)

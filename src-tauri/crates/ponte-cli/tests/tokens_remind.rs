@@ -246,3 +246,72 @@ fn a_token_near_expiry_reaches_the_desktop_once() {
     assert!(remind().as_array().unwrap().is_empty());
     drop(daemon);
 }
+
+/// `ponte tokens expiring --ics FILE`: a standard parser (Python's `icalendar`) reads the calendar back:
+/// one event on the expiry day, the token's name and integration in the summary, one alarm per reminder
+/// day, a stable UID — and not the token.
+#[test]
+fn the_expiry_calendar_reads_back_in_a_standard_parser() {
+    let sim = SimHandle::start_blocking(SimConfig::new(4, 10).with_test_key()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let user = setup(dir.path(), &sim);
+    let token = sim.client_info().paytourist.valid_tokens[0].clone();
+    json(
+        ponte(dir.path())
+            .args([
+                "tokens",
+                "add",
+                "--json",
+                "--name",
+                "Gestionale Ericsoft",
+                "--user",
+                &user,
+            ])
+            .args(["--created", "2026-01-15", "--expires", "2029-01-15"])
+            .env("PONTE_SECRET_TOKEN", &token)
+            .output()
+            .unwrap(),
+    );
+    let ics = dir.path().join("scadenze.ics");
+    let out = ponte(dir.path())
+        .args(["--lang", "it", "tokens", "expiring", "--within", "0", "--ics"])
+        .arg(&ics)
+        .output()
+        .unwrap();
+    assert!(out.status.code() == Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(!text.contains(&token), "the token is in the calendar");
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = list(cal.walk('VEVENT'))
+assert len(events) == 1, len(events)
+e = events[0]
+print(e.decoded('DTSTART').isoformat())
+print(str(e.get('SUMMARY')))
+print(str(e.get('UID')))
+print(sorted(-a.decoded('TRIGGER').days for a in e.walk('VALARM')))
+"#;
+    // Debian's python3-icalendar (.ci/install), as the dbusmock tests use Debian's python3.
+    let py = Std::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&ics)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&py.stdout);
+    assert!(
+        py.status.success(),
+        "python icalendar: {}{stdout}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "2029-01-15", "the expiry day, as a date");
+    assert!(
+        lines[1].contains("Gestionale Ericsoft") && lines[1].contains("scade"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].ends_with("@io.ponte.desktop"), "{}", lines[2]);
+    assert_eq!(lines[3], "[0, 1, 7, 30, 60]", "one alarm per default reminder day");
+}

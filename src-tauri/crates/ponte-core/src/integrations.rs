@@ -495,7 +495,9 @@ pub fn delete_in(mut db: impl DbAccess, store: &Secrets, id: i64) -> Result<()> 
             }
         }
     }
-    Err(CoreError::Input("the integration kept changing while it was being deleted".into()))
+    Err(CoreError::Input(
+        "the integration kept changing while it was being deleted".into(),
+    ))
 }
 
 /// Puts back what a delete removed from the keyring; a secret of the integration that cannot be put back
@@ -637,4 +639,50 @@ pub fn list(db: &Db, filter: &IntegrationFilter) -> Result<Vec<Integration>> {
 /// Exposes a secret only to code that sends it to its supplier.
 pub fn expose(s: &SecretString) -> &str {
     s.expose_secret()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::secrets::SecretInput;
+    use crate::vendor_settings::WoobaSettingsInput;
+
+    /// Typed secrets arrive as the same JSON strings, are `SecretString`s from there on (Debug shows
+    /// `[REDACTED]`), are never serialized back, and stay `string` for TypeScript.
+    #[test]
+    fn typed_secrets_are_secret_strings_end_to_end() {
+        let input: IntegrationInput = serde_json::from_value(json!({
+            "type": "infotravel", "description": "BWT", "person_id": 1,
+            "values": {"url": "https://bwt.infotravel.com.br"},
+            "secrets": {"password": "S3cr3t-typed"}
+        }))
+        .unwrap();
+        assert_eq!(input.secrets["password"].expose_secret(), "S3cr3t-typed");
+        let shown = format!("{input:?}");
+        assert!(!shown.contains("S3cr3t") && shown.contains("REDACTED"), "{shown}");
+        let back = serde_json::to_value(&input).unwrap();
+        assert_eq!(back["secrets"], json!({}), "never serialized back");
+        assert!(!back.to_string().contains("S3cr3t"));
+
+        let w: WoobaSettingsInput =
+            serde_json::from_value(json!({"developer_token": "dev-S3cr3t", "public_key_pem": null})).unwrap();
+        assert_eq!(w.developer_token.as_ref().unwrap().expose_secret(), "dev-S3cr3t");
+        assert!(!format!("{w:?}").contains("dev-S3cr3t"));
+
+        let t: SecretInput = serde_json::from_value(json!("1|tok-S3cr3t")).unwrap();
+        assert_eq!(t.expose(), "1|tok-S3cr3t");
+        assert!(!format!("{t:?}").contains("S3cr3t"));
+        assert!(serde_json::from_value::<SecretInput>(json!(42)).is_err());
+
+        let cfg = ts_rs::Config::default();
+        assert!(
+            IntegrationInput::decl(&cfg).contains("secrets: { [key in string]: string }"),
+            "{}",
+            IntegrationInput::decl(&cfg)
+        );
+        assert!(WoobaSettingsInput::decl(&cfg).contains("developer_token: string | null"));
+        assert_eq!(SecretInput::name(&cfg), "string");
+    }
 }

@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod documents;
 pub mod error;
 pub mod expiries;
+pub mod expiry_calendar;
 pub mod i18n;
 pub mod integration_types;
 pub mod integrations;

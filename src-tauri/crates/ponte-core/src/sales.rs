@@ -657,10 +657,16 @@ mod tests {
         );
         assert_eq!(hash_text("", ""), format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"|")));
         let s = sale();
-        assert_eq!(s.content_hash(), hash_text(&s.sale_date, &serde_json::to_string(&s.raw).unwrap()));
+        assert_eq!(
+            s.content_hash(),
+            hash_text(&s.sale_date, &serde_json::to_string(&s.raw).unwrap())
+        );
         // A fixed input, committed with its hash: `{sale_date}|{raw as stored}`.
         assert_eq!(
-            hash_text("2026-11-25", r#"{"bookingAmount":{"amount":1234.56,"currency":"BRL"},"id":"INF-1"}"#),
+            hash_text(
+                "2026-11-25",
+                r#"{"bookingAmount":{"amount":1234.56,"currency":"BRL"},"id":"INF-1"}"#
+            ),
             "206bfed1ef5f370a92ddc12ea07f85e9"
         );
     }

@@ -170,7 +170,11 @@ fn a_failed_commit_puts_the_keyring_back() {
         .unwrap();
     assert_eq!(n, 0);
     for id in 1..=3 {
-        assert_eq!(value(&store, &integrations::secret_id(id, "password")), None, "orphan for id {id}");
+        assert_eq!(
+            value(&store, &integrations::secret_id(id, "password")),
+            None,
+            "orphan for id {id}"
+        );
     }
 
     // Update: a new password written, then the commit fails → the old password is back.
@@ -179,7 +183,13 @@ fn a_failed_commit_puts_the_keyring_back() {
         .integration;
     let sid = integrations::secret_id(i.id, "password");
     fail_commits_on(&db, "integrations", "UPDATE");
-    let err = integrations::update(&mut db, &store, &ispec, i.id, &infotravel(p, "BWT renamed", "new-password"));
+    let err = integrations::update(
+        &mut db,
+        &store,
+        &ispec,
+        i.id,
+        &infotravel(p, "BWT renamed", "new-password"),
+    );
     assert!(err.is_err());
     heal(&db, "integrations", "UPDATE");
     assert_eq!(integrations::get(&db, i.id).unwrap().description, "BWT");
@@ -214,7 +224,10 @@ fn a_failed_commit_puts_the_keyring_back() {
     assert!(tokens::delete(&db, &store, t).is_err());
     heal(&db, "api_tokens", "DELETE");
     assert!(tokens::token(&db, t).is_ok());
-    assert_eq!(value(&store, &tokens::secret_id(t)).as_deref(), Some("1|TokenKept00042"));
+    assert_eq!(
+        value(&store, &tokens::secret_id(t)).as_deref(),
+        Some("1|TokenKept00042")
+    );
     integrations::delete(&mut db, &store, pt.id).unwrap();
     assert_eq!(value(&store, &tokens::secret_id(t)), None);
 }
@@ -308,11 +321,15 @@ fn the_keyring_is_never_called_inside_a_write_transaction_nor_under_the_lock() {
         let db_path = db_path.clone();
         Arc::new(move |op: &str| {
             if !writable(&db_path) {
-                seen.lock().unwrap().push(format!("keyring {op} inside a write transaction"));
+                seen.lock()
+                    .unwrap()
+                    .push(format!("keyring {op} inside a write transaction"));
             }
             if let Some(m) = lock_probe.lock().unwrap().as_ref() {
                 if m.try_lock().is_err() {
-                    seen.lock().unwrap().push(format!("keyring {op} under the database lock"));
+                    seen.lock()
+                        .unwrap()
+                        .push(format!("keyring {op} under the database lock"));
                 }
             }
         })

@@ -51,39 +51,116 @@ fn main() {
                 s.insert("Products".into(), json!("none"));
             }
         }
-        write(out, "infotravel_page", &format!("seed-{n:03}.json"), &serde_json::to_vec(&info).unwrap());
-        write(out, "wooba_page", &format!("seed-{n:03}.json"), &serde_json::to_vec(&wooba).unwrap());
+        write(
+            out,
+            "infotravel_page",
+            &format!("seed-{n:03}.json"),
+            &serde_json::to_vec(&info).unwrap(),
+        );
+        write(
+            out,
+            "wooba_page",
+            &format!("seed-{n:03}.json"),
+            &serde_json::to_vec(&wooba).unwrap(),
+        );
     }
-    write(out, "infotravel_page", "empty.json", br#"{"content":[],"number":3,"size":500,"totalElements":1500,"totalPages":3,"last":true}"#);
-    write(out, "infotravel_page", "shape.json", br#"[{"id":"not-a-number","status":3,"bookings":"none"}]"#);
-    write(out, "wooba_page", "empty.json", br#"{"Sales":[],"Page":4,"TotalPages":3,"Exception":null}"#);
-    write(out, "wooba_page", "exception.json", br#"{"Sales":null,"Exception":{"Code":"FiltroInvalido","Message":"x"}}"#);
+    write(
+        out,
+        "infotravel_page",
+        "empty.json",
+        br#"{"content":[],"number":3,"size":500,"totalElements":1500,"totalPages":3,"last":true}"#,
+    );
+    write(
+        out,
+        "infotravel_page",
+        "shape.json",
+        br#"[{"id":"not-a-number","status":3,"bookings":"none"}]"#,
+    );
+    write(
+        out,
+        "wooba_page",
+        "empty.json",
+        br#"{"Sales":[],"Page":4,"TotalPages":3,"Exception":null}"#,
+    );
+    write(
+        out,
+        "wooba_page",
+        "exception.json",
+        br#"{"Sales":null,"Exception":{"Code":"FiltroInvalido","Message":"x"}}"#,
+    );
 
     let mut dates: Vec<String> = (0..spec.bookings)
         .step_by(97)
         .map(|i| data::format_wooba_date(data::wooba_sale_time(&spec, i)))
         .collect();
-    dates.extend(["/Date(0)/", "/Date(-62135596800000)/", "/Date(1732500000000-0300)/", "1732500000000+1400", "/Date(253402300799999+0000)/"].map(String::from));
+    dates.extend(
+        [
+            "/Date(0)/",
+            "/Date(-62135596800000)/",
+            "/Date(1732500000000-0300)/",
+            "1732500000000+1400",
+            "/Date(253402300799999+0000)/",
+        ]
+        .map(String::from),
+    );
     texts(out, "wooba_date", &dates.iter().map(String::as_str).collect::<Vec<_>>());
 
-    texts(out, "documents", &[
-        "529.982.247-25", "52998224725", " 111.444.777-35 ", "529.982.247-24", "111.111.111-11",
-        "11.222.333/0001-81", "11222333000181", "12.ABC.345/01DE-35", "12abc34501de35", "12.ABC.345/01DE-3A",
-        "00.000.000/0000-00",
-    ]);
-    texts(out, "token_clean", &[
-        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl", "  pt_live_9f8e7d6c5b4a3210\r\n",
-        "bearer abc", "tok en", "tokén", "\t\n", "Bearer ",
-    ]);
-    texts(out, "url_rules", &[
-        " https://agencia.example.com.br ", "https://bwtoperadora.travellink.com.br/TravellinkWebApi/api/v1",
-        "http://127.0.0.1:8080", "http://localhost:1/x?y=1", "http://[::1]:9", "http://example.com",
-        "ftp://x.example", "https://user:pw@x.example", "agencia.example.com.br", "https://exa mple.com",
-        "http://0x7f.1/", "https://[fe80::1%25eth0]/",
-    ]);
-    texts(out, "csv_cells", &[
-        "2026-11-03\u{1f}BWT Operadora\u{1f}100001\u{1f}100001 AbC123\u{1f}João \"Jota\" Conceição\u{1f}BRL",
-        "=HYPERLINK(\"http://x\";\"y\")\u{1f}+1\u{1f}-2\u{1f}@SUM(A1)\u{1f}\t=1\u{1f}\r=1",
-        "a;b,c\u{1f}line\nbreak\u{1f}\u{1f}'quoted'", "",
-    ]);
+    texts(
+        out,
+        "documents",
+        &[
+            "529.982.247-25",
+            "52998224725",
+            " 111.444.777-35 ",
+            "529.982.247-24",
+            "111.111.111-11",
+            "11.222.333/0001-81",
+            "11222333000181",
+            "12.ABC.345/01DE-35",
+            "12abc34501de35",
+            "12.ABC.345/01DE-3A",
+            "00.000.000/0000-00",
+        ],
+    );
+    texts(
+        out,
+        "token_clean",
+        &[
+            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl",
+            "  pt_live_9f8e7d6c5b4a3210\r\n",
+            "bearer abc",
+            "tok en",
+            "tokén",
+            "\t\n",
+            "Bearer ",
+        ],
+    );
+    texts(
+        out,
+        "url_rules",
+        &[
+            " https://agencia.example.com.br ",
+            "https://bwtoperadora.travellink.com.br/TravellinkWebApi/api/v1",
+            "http://127.0.0.1:8080",
+            "http://localhost:1/x?y=1",
+            "http://[::1]:9",
+            "http://example.com",
+            "ftp://x.example",
+            "https://user:pw@x.example",
+            "agencia.example.com.br",
+            "https://exa mple.com",
+            "http://0x7f.1/",
+            "https://[fe80::1%25eth0]/",
+        ],
+    );
+    texts(
+        out,
+        "csv_cells",
+        &[
+            "2026-11-03\u{1f}BWT Operadora\u{1f}100001\u{1f}100001 AbC123\u{1f}João \"Jota\" Conceição\u{1f}BRL",
+            "=HYPERLINK(\"http://x\";\"y\")\u{1f}+1\u{1f}-2\u{1f}@SUM(A1)\u{1f}\t=1\u{1f}\r=1",
+            "a;b,c\u{1f}line\nbreak\u{1f}\u{1f}'quoted'",
+            "",
+        ],
+    );
 }

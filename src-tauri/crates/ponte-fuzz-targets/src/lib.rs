@@ -56,9 +56,17 @@ pub fn infotravel_page(data: &[u8]) {
     for (sale, record) in ok_sales(&page, &v["content"]) {
         // The booking's locators, once each, the booking id first.
         for (i, l) in sale.locators.iter().enumerate() {
-            assert!(!sale.locators[..i].contains(l), "locator {l:?} listed twice: {:?}", sale.locators);
+            assert!(
+                !sale.locators[..i].contains(l),
+                "locator {l:?} listed twice: {:?}",
+                sale.locators
+            );
         }
-        assert_eq!(sale.sold_at.as_deref(), record["createdAt"].as_str(), "sold_at is createdAt");
+        assert_eq!(
+            sale.sold_at.as_deref(),
+            record["createdAt"].as_str(),
+            "sold_at is createdAt"
+        );
         let lists: usize = ponte_suppliers::infotravel::mapping::PRODUCT_LISTS
             .iter()
             .map(|(list, _)| record.get(*list).and_then(Value::as_array).map_or(0, Vec::len))
@@ -81,8 +89,17 @@ pub fn wooba_page(data: &[u8]) {
         let products = record.get("Products").and_then(Value::as_array).map_or(0, Vec::len);
         assert_eq!(sale.products.len(), products, "one product per item of Products");
         // The total is the exact sum of the products (no overflow, no wrap-around).
-        let sum: i128 = sale.products.iter().filter_map(|p| p.amount_cents).map(i128::from).sum();
-        assert_eq!(i128::from(sale.total_cents), sum, "total_cents is the sum of the products");
+        let sum: i128 = sale
+            .products
+            .iter()
+            .filter_map(|p| p.amount_cents)
+            .map(i128::from)
+            .sum();
+        assert_eq!(
+            i128::from(sale.total_cents),
+            sum,
+            "total_cents is the sum of the products"
+        );
         for p in &sale.products {
             for d in [&p.start_date, &p.end_date].into_iter().flatten() {
                 assert_day(d, "product date");
@@ -155,7 +172,11 @@ fn check_sale(sale: &SupplierSale, record: &Value, id_key: &str) {
     let id = ponte_suppliers::json::id_text(record, id_key).expect("a sale that maps has an id");
     assert_eq!(sale.supplier_sale_id, id, "the sale's id is the record's");
     assert!(!sale.supplier_sale_id.trim().is_empty(), "a sale has an id");
-    assert_eq!(sale.locators.first(), Some(&sale.supplier_sale_id), "the id is the first locator");
+    assert_eq!(
+        sale.locators.first(),
+        Some(&sale.supplier_sale_id),
+        "the id is the first locator"
+    );
     assert_day(&sale.sale_date, "sale_date");
     assert_eq!(&sale.raw, record, "the raw record is kept as received");
     // The import stores the sale (and shows it) as JSON.
@@ -167,7 +188,10 @@ fn check_sale(sale: &SupplierSale, record: &Value, id_key: &str) {
 /// Payments made straight to the agency are not imported but flag the sale; every other one is kept.
 fn check_payments(sale: &SupplierSale, received: usize) {
     if sale.needs_manual_payment {
-        assert!(sale.payments.len() < received, "a direct payment was dropped, so fewer were kept");
+        assert!(
+            sale.payments.len() < received,
+            "a direct payment was dropped, so fewer were kept"
+        );
     } else {
         assert_eq!(sale.payments.len(), received, "every payment is kept");
     }
@@ -175,7 +199,7 @@ fn check_payments(sale: &SupplierSale, received: usize) {
 
 /// A day as the sales list stores, sorts and filters it: exactly `YYYY-MM-DD`.
 fn assert_day(d: &str, what: &str) {
-    let canonical = d.len() == 10
-        && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|x| x.format("%Y-%m-%d").to_string() == d);
+    let canonical =
+        d.len() == 10 && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|x| x.format("%Y-%m-%d").to_string() == d);
     assert!(canonical, "{what} {d:?} is not a YYYY-MM-DD day");
 }

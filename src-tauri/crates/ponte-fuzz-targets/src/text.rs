@@ -36,7 +36,11 @@ pub fn wooba_date(data: &[u8]) {
         let again = ponte_suppliers::wooba::parse_date(&canonical)
             .unwrap_or_else(|| panic!("{candidate:?} was accepted but its canonical form {canonical:?} is not"));
         assert_eq!(again, d, "{candidate:?} → {canonical:?}: not the same instant");
-        assert_eq!(again.offset(), d.offset(), "{candidate:?} → {canonical:?}: not the same offset");
+        assert_eq!(
+            again.offset(),
+            d.offset(),
+            "{candidate:?} → {canonical:?}: not the same offset"
+        );
         for tz in ZONES {
             let _ = d.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string();
         }
@@ -53,7 +57,10 @@ pub fn documents(data: &[u8]) {
     let cnpj = validate_cnpj(&s);
     if let Ok(n) = &cpf {
         assert_eq!(n, &normalize(&s), "a valid CPF is its normalized input");
-        assert!(n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()), "CPF {n:?}: 11 digits");
+        assert!(
+            n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()),
+            "CPF {n:?}: 11 digits"
+        );
         let f = format_cpf(n);
         assert_eq!(f.len(), 14, "formatted CPF {f:?}");
         assert_eq!(validate_cpf(&f).as_ref(), Ok(n), "formatted CPF {f:?} round-trips");
@@ -65,7 +72,10 @@ pub fn documents(data: &[u8]) {
             n.len() == 14 && n.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()),
             "CNPJ {n:?}: 14 digits or capital letters"
         );
-        assert!(n[12..].bytes().all(|b| b.is_ascii_digit()), "CNPJ {n:?}: numeric check digits");
+        assert!(
+            n[12..].bytes().all(|b| b.is_ascii_digit()),
+            "CNPJ {n:?}: numeric check digits"
+        );
         let f = format_cnpj(n);
         assert_eq!(f.len(), 18, "formatted CNPJ {f:?}");
         assert_eq!(validate_cnpj(&f).as_ref(), Ok(n), "formatted CNPJ {f:?} round-trips");
@@ -77,18 +87,27 @@ pub fn documents(data: &[u8]) {
 /// already clean (cleaning it again changes nothing and says nothing); a notice is given exactly when
 /// something was removed.
 pub fn token_clean(data: &[u8]) {
-    let Some(pasted) = text(data, MAX_TEXT_BYTES) else { return };
+    let Some(pasted) = text(data, MAX_TEXT_BYTES) else {
+        return;
+    };
     let Ok((token, notices)) = clean_pasted(&pasted) else {
         return;
     };
     let t = token.expose_secret();
     assert!(!t.is_empty(), "an empty token was accepted");
     assert!(!t.chars().any(char::is_whitespace), "token {t:?} has whitespace");
-    assert!(t.bytes().all(|b| b.is_ascii_graphic()), "token {t:?} has a character no token has");
+    assert!(
+        t.bytes().all(|b| b.is_ascii_graphic()),
+        "token {t:?} has a character no token has"
+    );
     assert!(t.len() <= pasted.len(), "the token is longer than what was pasted");
     assert!(t.chars().count() <= MAX_TOKEN_CHARS, "an over-long token was accepted");
     assert!(pasted.contains(t), "the token is not a piece of what was pasted");
-    assert_eq!(notices.is_empty(), t == pasted, "a notice iff something was removed: {notices:?}");
+    assert_eq!(
+        notices.is_empty(),
+        t == pasted,
+        "a notice iff something was removed: {notices:?}"
+    );
     let (again, notices) = clean_pasted(t).expect("a clean token stays valid");
     assert_eq!(again.expose_secret(), t, "cleaning is idempotent");
     assert!(notices.is_empty(), "a clean token gets no notice");
@@ -101,7 +120,10 @@ pub fn url_rules(data: &[u8]) {
     let Some(s) = text(data, 4096) else { return };
     let Ok(u) = url_rules::check(&s) else { return };
     assert_eq!(u, s.trim(), "an accepted address is its input trimmed");
-    assert!(!u.chars().any(char::is_whitespace), "accepted address {u:?} has whitespace");
+    assert!(
+        !u.chars().any(char::is_whitespace),
+        "accepted address {u:?} has whitespace"
+    );
     let url = url::Url::parse(&u).unwrap_or_else(|e| panic!("accepted address {u:?} does not parse: {e}"));
     match url.scheme() {
         "https" => {}
@@ -109,8 +131,15 @@ pub fn url_rules(data: &[u8]) {
         other => panic!("scheme {other:?} accepted: {u:?}"),
     }
     assert!(url.host().is_some(), "accepted address {u:?} has no host");
-    assert!(url.username().is_empty() && url.password().is_none(), "credentials accepted: {u:?}");
-    assert_eq!(url_rules::check(&u), Ok(u.clone()), "an accepted address is accepted again");
+    assert!(
+        url.username().is_empty() && url.password().is_none(),
+        "credentials accepted: {u:?}"
+    );
+    assert_eq!(
+        url_rules::check(&u),
+        Ok(u.clone()),
+        "an accepted address is accepted again"
+    );
 }
 
 /// Characters that make a spreadsheet cell a formula.
@@ -142,7 +171,12 @@ pub fn csv_cells(data: &[u8]) {
             .flexible(true)
             .from_reader(bytes.as_slice());
         let records: Vec<csv::StringRecord> = r.records().map(|x| x.expect("our own CSV reads back")).collect();
-        assert_eq!(records.len(), 1, "one record in, one out: {:?}", String::from_utf8_lossy(&bytes));
+        assert_eq!(
+            records.len(),
+            1,
+            "one record in, one out: {:?}",
+            String::from_utf8_lossy(&bytes)
+        );
         let back: Vec<&str> = records[0].iter().collect();
         assert_eq!(back, written, "cells read back as written");
         for c in &back {

@@ -47,6 +47,11 @@ fn corpora_and_fixed_crashes_replay_without_a_violated_property() {
             }
         }
     }
-    assert!(failed.is_empty(), "{} input(s) violate a property:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} input(s) violate a property:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
     assert!(replayed > 0, "no corpus found under {}", fuzz_dir().display());
 }

@@ -47,10 +47,10 @@ impl PageGuard {
     /// Checks the page just fetched (`fetched` pages so far, this one included).
     fn check(&mut self, page: &Page, fetched: u32, page_size: u32) -> Result<(), SupplierError> {
         let limit = *self.limit.get_or_insert_with(|| {
-            let counted = page.total_pages.map(u64::from).or_else(|| {
-                page.total_records
-                    .map(|n| n.div_ceil(u64::from(page_size.max(1))))
-            });
+            let counted = page
+                .total_pages
+                .map(u64::from)
+                .or_else(|| page.total_records.map(|n| n.div_ceil(u64::from(page_size.max(1)))));
             counted
                 .map(|t| t.saturating_add(t / 10).saturating_add(10))
                 .unwrap_or(u64::MAX)

@@ -168,8 +168,13 @@ pub fn refuse_redirect(resp: &Response, url: &str, secrets: &[&str]) -> Result<(
         .ok()
         .and_then(|base| base.join(location.trim()).ok())
         .and_then(|u| {
-            u.host_str()
-                .map(|h| format!("{}://{h}{}", u.scheme(), u.port().map(|p| format!(":{p}")).unwrap_or_default()))
+            u.host_str().map(|h| {
+                format!(
+                    "{}://{h}{}",
+                    u.scheme(),
+                    u.port().map(|p| format!(":{p}")).unwrap_or_default()
+                )
+            })
         })
         .unwrap_or_else(|| "?".into());
     let target: String = crate::mask::mask(&target, secrets).chars().take(120).collect();

@@ -60,6 +60,17 @@ pub fn bool_opt(v: &Value, key: &str) -> Result<Option<bool>, Malformed> {
     }
 }
 
+/// A day as Ponte stores, sorts and filters it, `YYYY-MM-DD`: years 1 to 9999 only (beyond them chrono
+/// writes `+10000-01-01` or `-0001-12-31`, which would sort and filter wrongly). Found by fuzzing.
+pub fn day(d: chrono::NaiveDate, key: &str) -> Result<String, Malformed> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&d.year()) {
+        Ok(d.format("%Y-%m-%d").to_string())
+    } else {
+        Err(format!("{key}: year {} is not a sale's", d.year()))
+    }
+}
+
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

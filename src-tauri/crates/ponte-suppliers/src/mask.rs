@@ -255,10 +255,7 @@ pub fn excerpt(bytes: &[u8], secrets: &[&str]) -> String {
         &text
     };
     let masked = mask(text, secrets);
-    let flat: String = masked
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let flat: String = masked.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let mut s: String = flat
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -315,11 +312,17 @@ mod tests {
             r#"x a\/b\"c\\d-\u00E7 y"#.to_string(),
             format!("x {} y", escape(pw, true, true)),
             format!("x {} y", escape(&escape(pw, true, true), true, false)),
-            format!("x {} y", escape(&escape(&escape(pw, false, true), true, true), false, false)),
+            format!(
+                "x {} y",
+                escape(&escape(&escape(pw, false, true), true, true), false, false)
+            ),
         ] {
             let m = mask(&text, &[pw]);
             assert!(!reveals(&m, &[pw]), "{text} → {m}");
-            assert!(m.starts_with("x ") && m.ends_with(" y") && m.contains("•••"), "{text} → {m}");
+            assert!(
+                m.starts_with("x ") && m.ends_with(" y") && m.contains("•••"),
+                "{text} → {m}"
+            );
         }
         // Astral characters as surrogate pairs.
         assert_eq!(mask(r#"k=\ud83d\ude00!z"#, &["😀!"]), "k=•••z");
@@ -329,7 +332,10 @@ mod tests {
     fn whitespace_and_control_variants_are_masked() {
         let m = mask("user: minha\tsenha  secreta.", &["minha senha secreta"]);
         assert_eq!(m, "user: •••.");
-        assert!(!reveals(&mask("minha\\nsenha secreta", &["minha senha secreta"]), &["minha senha secreta"]));
+        assert!(!reveals(
+            &mask("minha\\nsenha secreta", &["minha senha secreta"]),
+            &["minha senha secreta"]
+        ));
     }
 
     #[test]
@@ -408,7 +414,10 @@ mod tests {
             let m = mask(&text, &[&secret]);
             assert!(!reveals(&m, &[&secret]), "secret {secret:?} in {text:?} → {m:?}");
             let e = excerpt(text.as_bytes(), &[&secret]);
-            assert!(!reveals(&e, &[&secret]), "secret {secret:?} in excerpt of {text:?} → {e:?}");
+            assert!(
+                !reveals(&e, &[&secret]),
+                "secret {secret:?} in excerpt of {text:?} → {e:?}"
+            );
         }
     }
 }

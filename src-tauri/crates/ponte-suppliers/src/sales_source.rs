@@ -132,6 +132,9 @@ mod tests {
         let big = Value::Array(vec![Value::String("x".repeat(1000)); 10_000]);
         assert_eq!(json_start(&big).len(), crate::mask::EXCERPT_SCAN_BYTES + 1);
         // Other errors pass unchanged.
-        assert_eq!(masked(SupplierError::InvalidCredentials, &v, &[secret]), SupplierError::InvalidCredentials);
+        assert_eq!(
+            masked(SupplierError::InvalidCredentials, &v, &[secret]),
+            SupplierError::InvalidCredentials
+        );
     }
 }

@@ -1,5 +1,5 @@
 use ponte_core::expiries::{self, Expiry, ReminderSettings};
-use ponte_core::ErrorReply;
+use ponte_core::{CoreError, ErrorReply};
 
 use crate::request as rq;
 use crate::Api;
@@ -23,4 +23,23 @@ pub async fn secret_expiry_set(api: &Api, r: rq::secret_expiry_set) -> Result<()
     api.reminders_changed.poke();
     api.host.expiries_changed();
     Ok(())
+}
+
+/// The calendar goes where the user says (the host's save dialog), never where the page says.
+pub async fn expiries_ics(api: &Api, _: rq::expiries_ics) -> Result<Option<String>, ErrorReply> {
+    let text = api.with_db(|db| {
+        let list = expiries::list(db)?;
+        let thresholds = expiries::reminder_settings(db)?.thresholds;
+        Ok(ponte_core::expiry_calendar::ics(
+            &list,
+            &thresholds,
+            ponte_core::settings::locale(db)?,
+            chrono::Utc::now(),
+        ))
+    })?;
+    let Some(path) = api.host.save_path("ponte-expiries.ics", "ics") else {
+        return Ok(None);
+    };
+    std::fs::write(&path, text).map_err(|e| CoreError::Input(e.to_string()).reply())?;
+    Ok(Some(path.display().to_string()))
 }

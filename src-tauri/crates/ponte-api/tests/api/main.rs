@@ -4,6 +4,7 @@
 
 mod dispatch;
 mod scheduler;
+mod secrets;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -216,11 +216,7 @@ pub fn sale(b: &Value, tz: Tz) -> Result<SupplierSale, Malformed> {
     Ok(SupplierSale {
         supplier_sale_id: id,
         locators,
-        sale_date: created_at
-            .with_timezone(&tz)
-            .date_naive()
-            .format("%Y-%m-%d")
-            .to_string(),
+        sale_date: json::day(created_at.with_timezone(&tz).date_naive(), "createdAt")?,
         sold_at: Some(created.to_string()),
         status: status(&supplier_status),
         supplier_status,

@@ -36,13 +36,13 @@ fn day(v: &Value, key: &str, tz: Tz) -> Result<Option<String>, Malformed> {
         return Ok(None);
     };
     if let Some(d) = parse_date(s) {
-        return Ok(Some(d.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string()));
+        return json::day(d.with_timezone(&tz).date_naive(), key).map(Some);
     }
     match s
         .get(..10)
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     {
-        Some(d) => Ok(Some(d.format("%Y-%m-%d").to_string())),
+        Some(d) => json::day(d, key).map(Some),
         None => Err(format!("{key}: not a date ({s})")),
     }
 }
@@ -120,7 +120,7 @@ pub fn sale(s: &Value, tz: Tz) -> Result<SupplierSale, Malformed> {
     Ok(SupplierSale {
         supplier_sale_id: id,
         locators,
-        sale_date: sold.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string(),
+        sale_date: json::day(sold.with_timezone(&tz).date_naive(), "SaleDate")?,
         sold_at: Some(sold.to_rfc3339()),
         status: status(&supplier_status),
         supplier_status,

@@ -37,10 +37,7 @@ impl SalesPages for Client {
 /// One `sales/list` reply (`index` 0-based, sent as `index + 1`), its sales mapped: the whole import path
 /// after the HTTP reply was parsed as JSON (fuzzed by ponte-fuzz-targets).
 pub fn parse_page(v: &Value, index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    let list = v
-        .get("Sales")
-        .and_then(Value::as_array)
-        .ok_or_else(|| shape_error(v))?;
+    let list = v.get("Sales").and_then(Value::as_array).ok_or_else(|| shape_error(v))?;
     let total_pages = v.get("TotalPages").and_then(Value::as_u64).map(|n| n as u32);
     Ok(Page {
         sales: records(list, tz, mapping::sale, "SaleId"),
