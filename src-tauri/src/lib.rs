@@ -72,7 +72,7 @@ pub fn run() {
             if api.with_db(ponte_api::demo::status).map(|s| s.active).unwrap_or(false) {
                 if let Ok(store) = api.secrets() {
                     let suffix = ponte_core::i18n::t(api.locale(), "demo.suffix", &Default::default());
-                    let _ = api.with_db_mut(|db| api.demo.start(db, &store, &suffix));
+                    let _ = api.with_shared_db(|db| api.demo.start(db, &store, &suffix));
                 }
             }
             tauri::async_runtime::spawn(ponte_api::reminders::run(api.clone()));

@@ -7,6 +7,7 @@ import { I18nContext, makeI18n } from './i18n';
 import { useRoute } from './router';
 import { Import } from './screens/Import';
 import { Integrations } from './screens/Integrations';
+import { Home } from './screens/Home';
 import { People } from './screens/People';
 import { Reminders } from './screens/Reminders';
 import { Sales } from './screens/Sales';
@@ -36,7 +37,9 @@ export function App({ info }: { info: AppInfo }) {
         <div class="shell">
           <Sidebar route={route} version={info.version} />
           <main class="main" ref={mainRef} tabIndex={-1} aria-labelledby="screen-title">
-            {route === 'people' ? (
+            {route === 'home' ? (
+              <Home />
+            ) : route === 'people' ? (
               <People />
             ) : route === 'integrations' ? (
               <Integrations />

@@ -7,6 +7,7 @@ import type { CsvExport } from './bindings/CsvExport';
 import type { CsvSeparator } from './bindings/CsvSeparator';
 import type { DemoStatus } from './bindings/DemoStatus';
 import type { Expiry } from './bindings/Expiry';
+import type { HomeSummary } from './bindings/HomeSummary';
 import type { ImportIssue } from './bindings/ImportIssue';
 import type { ImportQuery } from './bindings/ImportQuery';
 import type { ImportRun } from './bindings/ImportRun';
@@ -54,6 +55,10 @@ export const api = {
    * Turns starting with the system on or off; answers whether it now does.
    */
   autostartSet: (enabled: boolean) => call<boolean>('autostart_set', { enabled }),
+  /**
+   * Início: what needs the user today (expiries, failures, sales per day, manual payments).
+   */
+  homeSummary: () => call<HomeSummary>('home_summary', {}),
   /**
    * Search-as-you-type over name, trade name and document (accents, case and punctuation ignored).
    */
@@ -198,6 +203,7 @@ export const COMMAND_NAMES = [
   'set_locale',
   'autostart_get',
   'autostart_set',
+  'home_summary',
   'people_search',
   'person_get',
   'person_create',

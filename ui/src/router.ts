@@ -1,9 +1,9 @@
 // Hash routes (`#/people`, `#/settings`…); anything else goes to Pessoas.
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = 'people' | 'integrations' | 'import' | 'sales' | 'tokens' | 'reminders' | 'settings';
+export type Route = 'home' | 'people' | 'integrations' | 'import' | 'sales' | 'tokens' | 'reminders' | 'settings';
 
-export const ROUTES: readonly Route[] = ['people', 'integrations', 'import', 'sales', 'tokens', 'reminders', 'settings'];
+export const ROUTES: readonly Route[] = ['home', 'people', 'integrations', 'import', 'sales', 'tokens', 'reminders', 'settings'];
 export const DEFAULT_ROUTE: Route = 'people';
 
 /** Routes that open one item by id (`#/tokens/12`: the tray and notifications open that token). */

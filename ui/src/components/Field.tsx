@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Message } from '../form-errors';
+import type { Params } from '../i18n';
 import { useI18n } from '../i18n';
 
 /**
@@ -15,8 +15,8 @@ export function Field(props: {
   /** The label's text (translated). */
   label: ComponentChildren;
   required?: boolean;
-  /** The field's error messages (none: valid). */
-  messages: readonly Message[];
+  /** The field's error messages, catalogue keys (none: valid). */
+  messages: readonly { key: string; params: Params }[];
   /** The help under the field (translated), if any. */
   help?: ComponentChildren;
   /** The frame's classes (`field` unless told); `invalid` is added while there are messages. */

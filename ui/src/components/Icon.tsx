@@ -1,7 +1,8 @@
 // Small line icons drawn inline (no icon font, nothing fetched).
-export type IconName = 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash' | 'edit' | 'copy' | 'power' | 'info' | 'check' | 'chevron' | 'flask';
+export type IconName = 'home' | 'people' | 'plug' | 'download' | 'receipt' | 'key' | 'bell' | 'gear' | 'search' | 'plus' | 'close' | 'alert' | 'clock' | 'sort' | 'sort-asc' | 'sort-desc' | 'trash' | 'edit' | 'copy' | 'power' | 'info' | 'check' | 'chevron' | 'flask';
 
 const PATHS: Record<IconName, string> = {
+  home: 'M3 9.5L10 3l7 6.5M5 8v9h4v-5h2v5h4V8',
   people: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-5 8c0-3 2.2-5 5-5s5 2 5 5M13.5 9a2.5 2.5 0 1 0 0-5M15 12c1.8.4 3 2 3 5',
   plug: 'M7 2v4M13 2v4M5 6h10v3a5 5 0 0 1-10 0V6zM10 14v4',
   download: 'M10 3v9M6 8l4 4 4-4M4 15v2h12v-2',

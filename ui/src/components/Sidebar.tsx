@@ -5,6 +5,7 @@ import type { IconName } from './Icon';
 import { BrandMark, Icon } from './Icon';
 
 export const MENU_KEYS: Record<Route, string> = {
+  home: 'menu.home',
   people: 'menu.people',
   integrations: 'menu.integrations',
   import: 'menu.import',
@@ -15,6 +16,7 @@ export const MENU_KEYS: Record<Route, string> = {
 };
 
 const ICONS: Record<Route, IconName> = {
+  home: 'home',
   people: 'people',
   integrations: 'plug',
   import: 'download',
@@ -50,6 +52,9 @@ export function Sidebar({ route, version }: { route: Route; version: string }) {
         <BrandMark class="brand-mark" />
         <span class="brand-name">{t('app.name')}</span>
       </div>
+      <ul class="nav-list nav-section">
+        <NavItem route="home" current={route} />
+      </ul>
       <div class="nav-section">
         <div class="nav-group-label" id="nav-group-registry">
           {t('menu.registry')}

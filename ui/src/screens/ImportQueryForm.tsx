@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import type { Integration } from '../bindings/Integration';
+import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 import type { ImportMode, QueryErrors, QueryField, QueryForm } from '../import-query';
@@ -8,19 +9,11 @@ import { DateInput } from './SalesDateInput';
 
 const MODES: ImportMode[] = ['dates', 'document'];
 
-/** A field's message under it (its id is what the field's `aria-describedby` names). */
-function FieldError({ field, errors }: { field: QueryField; errors: QueryErrors }) {
-  const { t } = useI18n();
-  const m = errors[field];
-  return m ? (
-    <p class="field-error" id={`import-${field}-error`} data-testid={`error-${field}`}>
-      {t(m.key, m.params)}
-    </p>
-  ) : null;
-}
-
-const described = (errors: QueryErrors, f: QueryField, help: boolean) =>
-  [errors[f] ? `import-${f}-error` : '', help ? `import-${f}-help` : ''].filter(Boolean).join(' ') || undefined;
+/** A field's message, as the shared Field lists them. */
+const messagesOf = (errors: QueryErrors, f: QueryField) => {
+  const m = errors[f];
+  return m ? [m] : [];
+};
 
 function IntegrationField(props: { list: readonly Integration[]; value: number | null; onValue: (id: number) => void; demoNote: boolean }) {
   const { t } = useI18n();
@@ -82,28 +75,30 @@ function DocumentField(props: { value: string; errors: QueryErrors; onValue: (v:
   const { t } = useI18n();
   const { errors } = props;
   return (
-    <div class={errors.document ? 'field field-query field-document invalid' : 'field field-query field-document'}>
-      <label class="label" for="import-document">
-        {t('import.document')}
-      </label>
-      <input
-        id="import-document"
-        name="document"
-        class="input mono"
-        type="text"
-        autoComplete="off"
-        spellcheck={false}
-        autoCapitalize="off"
-        value={props.value}
-        aria-invalid={!!errors.document}
-        aria-describedby={described(errors, 'document', true)}
-        onInput={(e) => props.onValue(e.currentTarget.value)}
-      />
-      <FieldError field="document" errors={errors} />
-      <p class="help" id="import-document-help">
-        {t('import.document_help')}
-      </p>
-    </div>
+    <Field
+      id="import-document"
+      name="document"
+      class="field field-query field-document"
+      label={t('import.document')}
+      messages={messagesOf(errors, 'document')}
+      help={t('import.document_help')}
+    >
+      {(describedBy) => (
+        <input
+          id="import-document"
+          name="document"
+          class="input mono"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          autoCapitalize="off"
+          value={props.value}
+          aria-invalid={!!errors.document}
+          aria-describedby={describedBy}
+          onInput={(e) => props.onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -114,20 +109,19 @@ function DateFields(props: { form: QueryForm; errors: QueryErrors; onValue: (f: 
     <div class="field field-query">
       <div class="date-pair">
         {(['from', 'to'] as const).map((f) => (
-          <div class={errors[f] ? 'field invalid' : 'field'} key={f}>
-            <label class="label" for={`import-${f}`}>
-              {t(f === 'from' ? 'import.from' : 'import.to')}
-            </label>
-            <DateInput
-              id={`import-${f}`}
-              name={f}
-              value={form[f]}
-              invalid={!!errors[f]}
-              describedBy={described(errors, f, f === 'to')}
-              onValue={(v) => props.onValue(f, v)}
-            />
-            <FieldError field={f} errors={errors} />
-          </div>
+          <Field key={f} id={`import-${f}`} name={f} label={t(f === 'from' ? 'import.from' : 'import.to')} messages={messagesOf(errors, f)}>
+            {(describedBy) => (
+              <DateInput
+                id={`import-${f}`}
+                name={f}
+                value={form[f]}
+                invalid={!!errors[f]}
+                // The dates' help stands under both: it describes the second.
+                describedBy={[describedBy, f === 'to' ? 'import-to-help' : ''].filter(Boolean).join(' ') || undefined}
+                onValue={(v) => props.onValue(f, v)}
+              />
+            )}
+          </Field>
         ))}
       </div>
       <p class="help" id="import-to-help">

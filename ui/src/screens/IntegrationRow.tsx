@@ -3,6 +3,7 @@
 import type { Integration } from '../bindings/Integration';
 import { Icon } from '../components/Icon';
 import { rowKeyDown } from '../components/ListTable';
+import { RowAction } from '../components/RowAction';
 import { useI18n } from '../i18n';
 import { lastTestTitle, statusBadges } from '../integrations-list';
 
@@ -30,7 +31,6 @@ export function IntegrationRow(props: {
   const { integration: i } = props;
   const badges = statusBadges(i);
   const testTitle = lastTestTitle(t, formatDateTime, i);
-  const action = (label: string) => t('integrations.action.on', { action: label, name: i.description });
   const toggleLabel = t(i.enabled ? 'integrations.action.disable' : 'integrations.action.enable');
   return (
     <tr
@@ -76,33 +76,18 @@ export function IntegrationRow(props: {
       <td class="col-actions">
         {/* The actions do not also open the row. */}
         <span class="row-actions" onClick={(e) => e.stopPropagation()}>
-          <button type="button" class="btn-icon" data-testid="integration-edit" title={t('common.edit')} aria-label={action(t('common.edit'))} onClick={props.onEdit}>
+          <RowAction testid="integration-edit" label={t('common.edit')} on={i.description} onClick={props.onEdit}>
             <Icon name="edit" />
-          </button>
-          <button
-            type="button"
-            class="btn-icon"
-            data-testid="integration-duplicate"
-            title={t('integrations.action.duplicate')}
-            aria-label={action(t('integrations.action.duplicate'))}
-            onClick={props.onDuplicate}
-          >
+          </RowAction>
+          <RowAction testid="integration-duplicate" label={t('integrations.action.duplicate')} on={i.description} onClick={props.onDuplicate}>
             <Icon name="copy" />
-          </button>
-          <button
-            type="button"
-            class="btn-icon"
-            data-testid="integration-toggle"
-            title={toggleLabel}
-            aria-label={action(toggleLabel)}
-            aria-pressed={!i.enabled}
-            onClick={props.onToggle}
-          >
+          </RowAction>
+          <RowAction testid="integration-toggle" label={toggleLabel} on={i.description} pressed={!i.enabled} onClick={props.onToggle}>
             <Icon name="power" />
-          </button>
-          <button type="button" class="btn-icon btn-icon-danger" data-testid="integration-delete" title={t('common.delete')} aria-label={action(t('common.delete'))} onClick={props.onDelete}>
+          </RowAction>
+          <RowAction testid="integration-delete" class="btn-icon btn-icon-danger" label={t('common.delete')} on={i.description} onClick={props.onDelete}>
             <Icon name="trash" />
-          </button>
+          </RowAction>
         </span>
       </td>
     </tr>

@@ -1,6 +1,7 @@
 import type { ApiToken } from '../bindings/ApiToken';
 import type { BookingUser } from '../bindings/BookingUser';
 import { Icon } from '../components/Icon';
+import { RowAction } from '../components/RowAction';
 import { useI18n } from '../i18n';
 import { daysLeftText, formatDay, lastCheckFailed, masked, rotationOf, verifiedText } from '../tokens-model';
 import { TokensIcon, TokenStatusBadge } from './TokensParts';
@@ -24,7 +25,6 @@ export interface TokenActions {
 export function TokenRow({ user, token: x, actions }: { user: BookingUser; token: ApiToken; actions: TokenActions }) {
   const { t, locale, formatDate, formatDateTime, formatNumber } = useI18n();
   const day = (iso: string) => formatDay(locale, iso);
-  const action = (label: string) => t('integrations.action.on', { action: label, name: x.name });
   const rot = rotationOf(user.tokens, x);
   const isOldOfRotation = rot !== null && rot.old?.id === x.id;
   const replaced = x.replaces !== null ? user.tokens.find((o) => o.id === x.replaces) : undefined;
@@ -66,16 +66,9 @@ export function TokenRow({ user, token: x, actions }: { user: BookingUser; token
       <td class="col-texpires">
         <span class="expires-cell">
           <span data-testid="token-expires">{day(x.expires_on)}</span>
-          <button
-            type="button"
-            class="btn-icon btn-icon-small"
-            data-testid="token-expiry-edit"
-            title={t('tokens.action.edit_expiry')}
-            aria-label={action(t('tokens.action.edit_expiry'))}
-            onClick={() => actions.onExpiry(x)}
-          >
+          <RowAction testid="token-expiry-edit" class="btn-icon btn-icon-small" label={t('tokens.action.edit_expiry')} on={x.name} onClick={() => actions.onExpiry(x)}>
             <Icon name="edit" />
-          </button>
+          </RowAction>
         </span>
       </td>
       <td class={x.days_left < 0 ? 'col-tdays days-expired' : 'col-tdays'} data-testid="token-days">
@@ -91,48 +84,37 @@ export function TokenRow({ user, token: x, actions }: { user: BookingUser; token
       </td>
       <td class="col-tactions">
         <span class="row-actions">
-          <button
-            type="button"
-            class="btn-icon"
-            data-testid="token-verify"
-            title={t('tokens.action.verify')}
-            aria-label={action(t('tokens.action.verify'))}
-            aria-busy={actions.verifying === x.id}
+          <RowAction
+            testid="token-verify"
+            label={t('tokens.action.verify')}
+            on={x.name}
+            busy={actions.verifying === x.id}
             disabled={actions.verifying !== null}
             onClick={() => actions.onVerify(x)}
           >
             {actions.verifying === x.id ? <span class="spinner" aria-hidden="true" /> : <TokensIcon name="verify" />}
-          </button>
-          <button
-            type="button"
+          </RowAction>
+          <RowAction
+            testid="token-copy"
             class={actions.copying === x.id ? 'btn-icon btn-icon-on' : 'btn-icon'}
-            data-testid="token-copy"
-            title={t('tokens.action.copy')}
-            aria-label={action(t('tokens.action.copy'))}
+            label={t('tokens.action.copy')}
+            on={x.name}
             onClick={() => actions.onCopy(x)}
           >
             <Icon name={actions.copying === x.id ? 'check' : 'copy'} />
-          </button>
-          <button
-            type="button"
+          </RowAction>
+          <RowAction
+            testid="token-rotate"
             class={rot ? 'btn-icon btn-icon-on' : 'btn-icon'}
-            data-testid="token-rotate"
-            title={rot ? t('tokens.rotation.in_progress') : t('tokens.action.rotate')}
-            aria-label={action(rot ? t('tokens.rotation.in_progress') : t('tokens.action.rotate'))}
+            label={rot ? t('tokens.rotation.in_progress') : t('tokens.action.rotate')}
+            on={x.name}
             onClick={() => actions.onRotate(user, x)}
           >
             <TokensIcon name="rotate" />
-          </button>
-          <button
-            type="button"
-            class="btn-icon btn-icon-danger"
-            data-testid="token-delete"
-            title={t('common.delete')}
-            aria-label={action(t('common.delete'))}
-            onClick={() => actions.onDelete(x)}
-          >
+          </RowAction>
+          <RowAction testid="token-delete" class="btn-icon btn-icon-danger" label={t('common.delete')} on={x.name} onClick={() => actions.onDelete(x)}>
             <Icon name="trash" />
-          </button>
+          </RowAction>
         </span>
       </td>
     </tr>

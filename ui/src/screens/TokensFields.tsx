@@ -3,15 +3,34 @@
 import { useI18n } from '../i18n';
 import { addMonths, DEFAULT_VALIDITY_MONTHS, formatDay, isoDay, parseDay, SHORT_VALIDITY_MONTHS } from '../tokens-model';
 
+/** A control of these forms: every one is required, and says whether it is valid and what describes it. */
+interface ControlProps {
+  id: string;
+  value: string;
+  invalid: boolean;
+  describedBy: string | undefined;
+  onInput: (v: string) => void;
+}
+
+/** The attributes those controls share (the shared Field gives `describedBy`). */
+const controlAttrs = (p: ControlProps) => ({
+  id: p.id,
+  value: p.value,
+  required: true,
+  'aria-required': 'true' as const,
+  'aria-invalid': p.invalid,
+  'aria-describedby': p.describedBy,
+  onInput: (e: { currentTarget: { value: string } }) => p.onInput(e.currentTarget.value),
+});
+
 /**
  * A day, typed the way the user's language writes it (25/11/2026). A text field on purpose: the native date
  * picker shows the operating system's format, which may not be the app's language.
  */
-export function DayInput(props: { id: string; name: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
+export function DayInput(props: ControlProps & { name: string }) {
   const { t } = useI18n();
   return (
     <input
-      id={props.id}
       name={props.name}
       class="input input-date"
       type="text"
@@ -19,12 +38,7 @@ export function DayInput(props: { id: string; name: string; value: string; inval
       autoComplete="off"
       maxLength={10}
       placeholder={t('tokens.date_placeholder')}
-      value={props.value}
-      required
-      aria-required="true"
-      aria-invalid={props.invalid}
-      aria-describedby={props.describedBy}
-      onInput={(e) => props.onInput(e.currentTarget.value)}
+      {...controlAttrs(props)}
     />
   );
 }
@@ -66,41 +80,29 @@ export function ExpiryField(props: {
 }
 
 /** The required one-line name of these forms (a token's, a Booking user's). */
-export function NameInput(props: { id: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
+export function NameInput(props: ControlProps) {
   return (
     <input
-      id={props.id}
       name="name"
       class="input"
       type="text"
       autoComplete="off"
-      value={props.value}
-      required
-      aria-required="true"
-      aria-invalid={props.invalid}
-      aria-describedby={props.describedBy}
-      onInput={(e) => props.onInput(e.currentTarget.value)}
+      {...controlAttrs(props)}
     />
   );
 }
 
 /** The paste field: a textarea while typing (tokens are long), never shown again once saved. */
-export function TokenPaste(props: { id: string; value: string; invalid: boolean; describedBy: string | undefined; onInput: (v: string) => void }) {
+export function TokenPaste(props: ControlProps) {
   return (
     <textarea
-      id={props.id}
       name="token"
       class="input textarea mono token-paste"
       rows={3}
       autoComplete="off"
       autoCapitalize="off"
       spellcheck={false}
-      value={props.value}
-      required
-      aria-required="true"
-      aria-invalid={props.invalid}
-      aria-describedby={props.describedBy}
-      onInput={(e) => props.onInput(e.currentTarget.value)}
+      {...controlAttrs(props)}
     />
   );
 }

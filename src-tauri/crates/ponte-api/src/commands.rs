@@ -4,6 +4,7 @@
 
 use ponte_core::app_info::AppInfo;
 use ponte_core::expiries::{Expiry, ReminderSettings, ReminderSettingsInput};
+use ponte_core::home::HomeSummary;
 use ponte_core::i18n::Locale;
 use ponte_core::integration_types::IntegrationTypeSpec;
 use ponte_core::integrations::{Integration, IntegrationFilter, IntegrationInput, SaveOutcome};
@@ -32,6 +33,9 @@ commands! {
     autostart_get() -> bool => app::autostart_get;
     /// Turns starting with the system on or off; answers whether it now does.
     autostart_set(enabled: bool) -> bool => app::autostart_set;
+
+    /// Início: what needs the user today (expiries, failures, sales per day, manual payments).
+    home_summary() -> HomeSummary => app::home_summary;
 
     /// Search-as-you-type over name, trade name and document (accents, case and punctuation ignored).
     people_search(query: String, kind: Option<PersonKind>) -> Vec<Person> => people::search;

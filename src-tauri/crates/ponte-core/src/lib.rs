@@ -12,6 +12,7 @@ pub mod documents;
 pub mod error;
 pub mod expiries;
 pub mod expiry_calendar;
+pub mod home;
 pub mod i18n;
 pub mod integration_types;
 pub mod integrations;

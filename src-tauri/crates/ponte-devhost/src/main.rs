@@ -119,7 +119,7 @@ fn main() {
         api.imports.cancel_all();
         // Leave nothing behind in the keyring for this run's data.
         if let Ok(store) = api.secrets() {
-            let _ = api.with_db_mut(|db| api.demo.remove(db, &store));
+            let _ = api.with_shared_db(|db| api.demo.remove(db, &store));
         }
         sim.shutdown().await;
     });

@@ -38,9 +38,6 @@ pub fn delay(policy: &RetryPolicy, err: &SupplierError, n: u32) -> Option<Durati
         }
         // A cut or malformed page is most often a dropped connection: worth one more try.
         SupplierError::Unexpected { status: 0 | 200, .. } => Some(policy.base_delay),
-        // Each timeout already cost a whole request's time limit: one more try, no more, so a supplier
-        // that stopped answering (or drips its reply) ends the run in about two limits.
-        SupplierError::Timeout { .. } if n >= 1 => None,
         e if e.is_transient() => Some((policy.base_delay * 2u32.pow(n)).min(policy.max_delay)),
         _ => None,
     }
@@ -71,11 +68,5 @@ mod tests {
         );
         assert_eq!(delay(&p, &SupplierError::RateLimited { seconds: 3600 }, 0), None);
         assert_eq!(delay(&p, &SupplierError::InvalidCredentials, 0), None);
-        let timeout = SupplierError::Timeout {
-            host: "x".into(),
-            seconds: 30,
-        };
-        assert_eq!(delay(&p, &timeout, 0), Some(Duration::from_millis(500)));
-        assert_eq!(delay(&p, &timeout, 1), None);
     }
 }

@@ -27,6 +27,9 @@ pub const PREVIEW_LIMIT: usize = 1000;
 /// ends the run with [`SupplierError::EndlessPages`].
 pub const MAX_PAGES: u32 = 10_000;
 
+/// Timeouts one page may cost before the run fails (each one lasts a whole request's time limit).
+pub const MAX_TIMEOUTS_PER_PAGE: u32 = 2;
+
 /// Bounds a run's pages: at most [`MAX_PAGES`], and at most a little more than the supplier's first
 /// count (its total of pages, or of records over the page size) — a total that keeps growing does not
 /// move the bound. A page holding exactly the previous page's sales again makes no progress: it ends
@@ -176,11 +179,20 @@ async fn fetch(
     waiting: &(dyn Fn(u32) + Sync),
 ) -> Result<Option<Page>, SupplierError> {
     let mut attempt = 0;
+    let mut timeouts = 0;
     loop {
         let attempt_result = tokio::select! {
             r = src.page(&opts.query, index, opts.page_size, tz) => r,
             _ = cancel.cancelled() => return Ok(None),
         };
+        // Each timeout already cost a whole request's time limit: a page gets two, no more, so a supplier
+        // that stopped answering (or drips its reply) ends the run in about two limits.
+        if let Err(e @ SupplierError::Timeout { .. }) = &attempt_result {
+            timeouts += 1;
+            if timeouts >= MAX_TIMEOUTS_PER_PAGE {
+                return Err(e.clone());
+            }
+        }
         match attempt_result {
             Ok(p) => return Ok(Some(p)),
             Err(e) => match retry::delay(&opts.retry, &e, attempt) {

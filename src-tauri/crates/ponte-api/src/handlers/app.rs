@@ -1,4 +1,5 @@
 use ponte_core::app_info::AppInfo;
+use ponte_core::home::HomeSummary;
 use ponte_core::{settings, CoreError, ErrorReply};
 
 use crate::request as rq;
@@ -27,4 +28,8 @@ pub async fn autostart_set(api: &Api, r: rq::autostart_set) -> Result<bool, Erro
     api.host
         .autostart(Some(r.enabled))
         .map_err(|e| CoreError::Input(e).reply())
+}
+
+pub async fn home_summary(api: &Api, _: rq::home_summary) -> Result<HomeSummary, ErrorReply> {
+    api.with_db(|db| ponte_core::home::summary(db, ponte_core::tokens::today()))
 }

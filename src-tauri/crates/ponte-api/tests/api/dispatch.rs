@@ -141,3 +141,102 @@ fn import_preview_streams_progress_events() {
         .unwrap();
     rt.block_on(sim.shutdown());
 }
+
+/// Início on a new data folder, then with a failing integration and an import: the aggregates the
+/// screen shows, through the command.
+#[test]
+fn home_summary_counts_what_needs_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = api(dir.path());
+    let empty = run(&api, "home_summary", json!({})).unwrap();
+    assert_eq!(
+        (empty["people"].as_i64(), empty["integrations"].as_i64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        empty["sales_per_day"].as_array().unwrap().len(),
+        30,
+        "every day of the chart, zeros included"
+    );
+    assert_eq!(empty["manual_payments"], 0);
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sim = rt
+        .block_on(ponte_sim::Sim::start(
+            ponte_sim::SimConfig::new(21, 300).with_test_key(),
+        ))
+        .unwrap();
+    let info = sim.client_info();
+    let person = run(
+        &api,
+        "person_create",
+        json!({"input": {"kind": "company", "name": "BWT"}}),
+    )
+    .unwrap();
+    let input = |password: &str| {
+        json!({"input": {
+            "type": "infotravel", "description": "BWT (Infotravel)", "person_id": person["id"],
+            "values": {"url": info.infotravel.url, "supplier_id": info.infotravel.client,
+                       "agency_code": info.infotravel.agency, "username": info.infotravel.username},
+            "secrets": {"password": password}
+        }})
+    };
+    let saved = run(&api, "integration_create", input("wrong-password")).unwrap();
+    let id = saved["integration"]["id"].as_i64().unwrap();
+    assert!(run(&api, "integration_test", json!({"id": id, "input": null})).is_err());
+    let home = run(&api, "home_summary", json!({})).unwrap();
+    assert_eq!(home["failing"][0]["integration_id"], id);
+    assert_eq!(home["failing"][0]["test_code"], "invalid_credentials", "{home}");
+
+    run(
+        &api,
+        "integration_update",
+        json!({"id": id, "input": input(&info.infotravel.password)["input"]}),
+    )
+    .unwrap();
+    run(&api, "integration_test", json!({"id": id, "input": null})).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let from = (today - chrono::Duration::days(29)).to_string();
+    let summary = rt
+        .block_on(ponte_api::dispatch(
+            &api,
+            "import_run",
+            json!({"integrationId": id, "query": {"mode": "dates", "from": from, "to": today.to_string()}}),
+            &ponte_api::events::NoEvents,
+        ))
+        .unwrap();
+    let home = run(&api, "home_summary", json!({})).unwrap();
+    assert_eq!(home["failing"], json!([]), "the test passed and the import completed");
+    let charted: i64 = home["sales_per_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["sales"].as_i64().unwrap())
+        .sum();
+    let stored: i64 = api
+        .with_db(|db| {
+            Ok(db
+                .conn()
+                .query_row("SELECT count(*) FROM sales WHERE sale_date >= ?1", [&from], |r| {
+                    r.get(0)
+                })?)
+        })
+        .unwrap();
+    assert_eq!(charted, stored, "the chart counts the sales of the last 30 days");
+    assert_eq!(home["last_imports"][0]["new_sales"], summary["counts"]["new"]);
+    let flagged: i64 = api
+        .with_db(|db| {
+            Ok(db
+                .conn()
+                .query_row("SELECT count(*) FROM sales WHERE needs_manual_payment = 1", [], |r| {
+                    r.get(0)
+                })?)
+        })
+        .unwrap();
+    assert_eq!(home["manual_payments"], flagged);
+
+    let store = api.secrets().unwrap();
+    api.with_db_mut(|db| ponte_core::integrations::delete(db, &store, id))
+        .unwrap();
+    rt.block_on(sim.shutdown());
+}
