@@ -6,6 +6,7 @@
 //! (a) fetch + parse every page, writing nothing; (b) insert the same sales alone, one transaction;
 //! (c) the real import (in a child process, so its peak RSS is its own); then a re-import.
 
+mod home_bench;
 mod import_bench;
 mod paging_bench;
 mod reminders_bench;
@@ -25,10 +26,16 @@ fn main() {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(1_000_000);
             let mut r = report::Report::new();
+            // PONTE_BENCH_ONLY=home: just Início (a quick look; docs/BENCHMARKS.md is written by full runs).
+            if std::env::var("PONTE_BENCH_ONLY").as_deref() == Ok("home") {
+                home_bench::run(paging_rows, 10_000, &mut r);
+                return;
+            }
             for n in sizes {
                 import_bench::run(n, &mut r);
             }
             paging_bench::run(paging_rows, &mut r);
+            home_bench::run(paging_rows, 10_000, &mut r);
             reminders_bench::run(100_000, &mut r);
             reminders_bench::idle(&mut r);
             r.finish();

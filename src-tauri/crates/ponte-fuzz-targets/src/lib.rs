@@ -13,7 +13,7 @@ use serde_json::Value;
 
 mod text;
 
-pub use text::{csv_cells, documents, token_clean, url_rules, wooba_date};
+pub use text::{csv_cells, documents, mask, token_clean, url_rules, wooba_date};
 
 /// A fuzz target: panics when the code under test breaks one of its properties.
 pub type Target = fn(&[u8]);
@@ -27,6 +27,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("token_clean", token_clean),
     ("url_rules", url_rules),
     ("csv_cells", csv_cells),
+    ("mask", mask),
 ];
 
 /// Larger inputs are ignored: a page of a few bookings is a few KiB, and the bound keeps every run short.
@@ -179,10 +180,26 @@ fn check_sale(sale: &SupplierSale, record: &Value, id_key: &str) {
     );
     assert_day(&sale.sale_date, "sale_date");
     assert_eq!(&sale.raw, record, "the raw record is kept as received");
-    // The import stores the sale (and shows it) as JSON.
+    // The import stores the raw record as JSON text and hashes it; everything else survives a JSON round
+    // trip too. (The raw record itself may not, to the bit: serde_json's default float parsing is not
+    // correctly rounded, so a 17+-digit decimal can come back 1 ULP off. Ponte never re-reads it as data.)
     let json = serde_json::to_string(sale).expect("a sale serializes");
     let back: SupplierSale = serde_json::from_str(&json).expect("a stored sale reads back");
-    assert_eq!(&back, sale, "a sale survives its JSON round trip");
+    let without_raw = |s: &SupplierSale| SupplierSale {
+        raw: Value::Null,
+        ..s.clone()
+    };
+    assert_eq!(
+        without_raw(&back),
+        without_raw(sale),
+        "a sale survives its JSON round trip"
+    );
+    let stored = serde_json::to_string(&sale.raw).expect("the raw record serializes");
+    assert_eq!(
+        ponte_core::sales::hash_text(&sale.sale_date, &stored),
+        sale.content_hash(),
+        "the content hash is the one re-computed from the stored columns"
+    );
 }
 
 /// Payments made straight to the agency are not imported but flag the sale; every other one is kept.

@@ -184,3 +184,76 @@ pub fn csv_cells(data: &[u8]) {
         }
     }
 }
+
+/// JSON escaping as servers do it: serde_json's (quotes, backslashes, controls), optionally with `\/` and
+/// with every non-ASCII character as `\uXXXX` (UTF-16, surrogate pairs for astral ones).
+fn json_escape(s: &str, slash: bool, ascii: bool) -> String {
+    let quoted = serde_json::to_string(s).expect("a string serializes");
+    let mut out = String::new();
+    for c in quoted[1..quoted.len() - 1].chars() {
+        match c {
+            '/' if slash => out.push_str("\\/"),
+            c if ascii && !c.is_ascii() => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The excerpt masker ([`ponte_suppliers::mask`]): no secret survives, whatever the escaping. The first
+/// byte sets the secret's length, the second how it is embedded; the secret is taken from the start of
+/// the rest and embedded — raw, or JSON-escaped once, twice or three times in any style — in the middle of
+/// what remains. Neither the masked text nor the excerpt may hold the secret raw or in any of those forms.
+pub fn mask(data: &[u8]) {
+    let (Some(&len), Some(&mode), Some(rest)) = (data.first(), data.get(1), data.get(2..)) else {
+        return;
+    };
+    if rest.len() > 4096 {
+        return;
+    }
+    let rest = String::from_utf8_lossy(rest);
+    let len = 1 + usize::from(len % 32);
+    let split = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
+    let (secret, around) = rest.split_at(split);
+    if secret.trim().is_empty() {
+        return;
+    }
+    let mut forms = vec![secret.to_string()];
+    for (slash, ascii) in [(false, false), (true, false), (false, true), (true, true)] {
+        let once = json_escape(secret, slash, ascii);
+        let twice = json_escape(&once, slash, ascii);
+        let thrice = json_escape(&twice, slash, ascii);
+        forms.extend([once, twice, thrice]);
+    }
+    forms.sort();
+    forms.dedup();
+    let embedded = &forms[usize::from(mode) % forms.len()];
+    let middle = around
+        .char_indices()
+        .nth(around.chars().count() / 2)
+        .map_or(around.len(), |(i, _)| i);
+    let text = format!("{}{embedded}{}", &around[..middle], &around[middle..]);
+
+    let secrets = [secret];
+    let masked = ponte_suppliers::mask::mask(&text, &secrets);
+    let excerpt = ponte_suppliers::mask::excerpt(text.as_bytes(), &secrets);
+    // "(empty)" is what an excerpt says when nothing is left to show: a fixed text, not the secret.
+    let excerpt = if excerpt == "(empty)" { String::new() } else { excerpt };
+    for (what, out) in [("masked text", &masked), ("excerpt", &excerpt)] {
+        for form in &forms {
+            assert!(
+                !out.contains(form.as_str()),
+                "{what} {out:?} holds secret {secret:?} as {form:?}"
+            );
+        }
+        assert!(
+            !ponte_suppliers::mask::reveals(out, &secrets),
+            "{what} {out:?} reveals {secret:?}"
+        );
+    }
+}

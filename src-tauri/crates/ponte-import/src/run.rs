@@ -64,25 +64,29 @@ impl PageGuard {
             return Err(endless);
         }
         let print = fingerprint(page);
-        if !page.sales.is_empty() && self.previous == Some(print) {
+        if print.is_some() && self.previous == print {
             return Err(endless);
         }
-        self.previous = Some(print);
+        self.previous = print;
         Ok(())
     }
 }
 
-/// Which records a page holds (their ids, or what was wrong with them), to notice a page sent again.
-fn fingerprint(page: &Page) -> u64 {
+/// Which records a page holds, by their ids, to notice a page sent again (within one run, so the
+/// hasher need not be stable across releases). `None` when no record has an id to tell them apart.
+fn fingerprint(page: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut ids = 0;
     for rec in &page.sales {
-        match rec {
-            Ok(sale) => sale.supplier_sale_id.hash(&mut h),
-            Err(bad) => (&bad.supplier_sale_id, &bad.detail).hash(&mut h),
-        }
+        let id = match rec {
+            Ok(sale) => Some(&sale.supplier_sale_id),
+            Err(bad) => bad.supplier_sale_id.as_ref(),
+        };
+        ids += usize::from(id.is_some());
+        id.hash(&mut h);
     }
-    h.finish()
+    (ids > 0).then(|| h.finish())
 }
 
 #[derive(Debug, Clone)]
