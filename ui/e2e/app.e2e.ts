@@ -30,7 +30,8 @@ afterEach(async () => {
 });
 
 async function open(opts: Parameters<typeof openApp>[1] = {}): Promise<Page> {
-  current = await openApp(browser, opts);
+  // These journeys are about Pessoas and the shell; the app itself opens on Início.
+  current = await openApp(browser, { hash: '#/people', ...opts });
   await current.page.locator('h1').waitFor();
   return current.page;
 }
@@ -276,7 +277,7 @@ describe('shell', () => {
     expect(await page.inputValue('#settings-language')).toBe('en');
   });
 
-  test('the menu marks the current screen; an unknown route goes to Pessoas', async () => {
+  test('the menu marks the current screen; an unknown route goes to Início', async () => {
     const page = await open({ locale: 'it' });
     for (const [id, menu] of [
       ['nav-tokens', 'menu.tokens'],
@@ -290,8 +291,8 @@ describe('shell', () => {
     const host = current!.host;
     await page.goto('about:blank');
     await page.goto(`${host.url}/?token=${host.token}#/nowhere`);
-    await expect.poll(() => h1(page)).toBe(text('it', 'people.title'));
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/people');
+    await expect.poll(() => h1(page)).toBe(text('it', 'menu.home'));
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/home');
   });
 
   test('a start-up failure replaces the app with the translated fix', async () => {

@@ -4,6 +4,7 @@ import { href, parseHash, ROUTES } from './router';
 test('hash routes', () => {
   for (const r of ROUTES) expect(parseHash(href(r))).toBe(r);
   expect(parseHash('#/people/')).toBe('people');
+  expect(parseHash('#/home')).toBe('home');
   expect(parseHash('')).toBeNull();
   expect(parseHash('#/')).toBeNull();
   expect(parseHash('#/nowhere')).toBeNull();

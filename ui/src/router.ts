@@ -1,10 +1,10 @@
-// Hash routes (`#/people`, `#/settings`…); anything else goes to Pessoas.
+// Hash routes (`#/people`, `#/settings`…); anything else goes to Início.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route = 'home' | 'people' | 'integrations' | 'import' | 'sales' | 'tokens' | 'reminders' | 'settings';
 
 export const ROUTES: readonly Route[] = ['home', 'people', 'integrations', 'import', 'sales', 'tokens', 'reminders', 'settings'];
-export const DEFAULT_ROUTE: Route = 'people';
+export const DEFAULT_ROUTE: Route = 'home';
 
 /** Routes that open one item by id (`#/tokens/12`: the tray and notifications open that token). */
 const ID_ROUTES: readonly Route[] = ['tokens'];

@@ -186,6 +186,43 @@ async fn test_sql(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
     }
 }
 
+/// Whether `needle` occurs in `hay`: candidates by their first byte, then compared.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(p) = hay[from..].iter().position(|&b| b == first) {
+        let at = from + p;
+        if hay[at + 1..].starts_with(rest) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Every file under `dir` that holds one of `needles`, as "path: what".
+fn walk(dir: &std::path::Path, needles: &[(String, Vec<u8>)], hits: &mut Vec<String>, files: &mut usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(&p, needles, hits, files),
+            Ok(t) if t.is_file() => {
+                let Ok(bytes) = std::fs::read(&p) else { continue };
+                *files += 1;
+                for (what, n) in needles {
+                    if contains(&bytes, n) {
+                        hits.push(format!("{}: {what}", p.display()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Where each of `secrets` (and its JSON-escaped form) appears: every file of the data folder (the
 /// database, its WAL, logs, exports) and every reply the page received. The keyring is not scanned: it is
 /// where secrets belong. Tests call it after each journey and expect no hit.
@@ -216,36 +253,26 @@ async fn test_scan(State(s): S, headers: HeaderMap, body: Bytes) -> Response {
             needles.push((format!("secret #{i} (JSON-escaped)"), escaped.as_bytes().to_vec()));
         }
     }
-    let mut hits = Vec::new();
-    let mut files = 0usize;
-    fn walk(dir: &std::path::Path, needles: &[(String, Vec<u8>)], hits: &mut Vec<String>, files: &mut usize) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let p = e.path();
-            match e.file_type() {
-                Ok(t) if t.is_dir() => walk(&p, needles, hits, files),
-                Ok(t) if t.is_file() => {
-                    let Ok(bytes) = std::fs::read(&p) else { continue };
-                    *files += 1;
-                    for (what, n) in needles {
-                        if bytes.windows(n.len()).any(|w| w == n.as_slice()) {
-                            hits.push(format!("{}: {what}", p.display()));
-                        }
-                    }
-                }
-                _ => {}
+    let data_dir = s.api.data_dir.clone();
+    let replies = s.replies.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let reply_bytes = replies.len();
+    // Reading and searching a large database takes a while: off the async workers.
+    let scanned = tokio::task::spawn_blocking(move || {
+        let mut hits = Vec::new();
+        let mut files = 0usize;
+        walk(&data_dir, &needles, &mut hits, &mut files);
+        for (what, n) in &needles {
+            if contains(&replies, n) {
+                hits.push(format!("a reply to the page: {what}"));
             }
         }
-    }
-    walk(&s.api.data_dir, &needles, &mut hits, &mut files);
-    let replies = s.replies.lock().unwrap_or_else(|p| p.into_inner()).clone();
-    for (what, n) in &needles {
-        if replies.windows(n.len()).any(|w| w == n.as_slice()) {
-            hits.push(format!("a reply to the page: {what}"));
-        }
-    }
-    Json(json!({ "hits": hits, "files": files, "reply_bytes": replies.len(), "secrets": secrets.len() }))
-        .into_response()
+        (hits, files)
+    })
+    .await;
+    let Ok((hits, files)) = scanned else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "the scan failed").into_response();
+    };
+    Json(json!({ "hits": hits, "files": files, "reply_bytes": reply_bytes, "secrets": secrets.len() })).into_response()
 }
 
 /// Bulk history for list tests (`{integration_id, count}`): plain SQL rows, as many as a big agency has,

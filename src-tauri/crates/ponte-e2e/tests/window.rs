@@ -5,8 +5,9 @@ use anyhow::{ensure, Context, Result};
 use ponte_e2e::{testid, App, Harness};
 
 /// Menu entries in the order the journey visits them: (screen name for the screenshot, nav test id).
-const SCREENS: [(&str, &str); 7] = [
+const SCREENS: [(&str, &str); 8] = [
     ("people", "nav-people"),
+    ("home", "nav-home"),
     ("integrations", "nav-integrations"),
     ("import", "nav-import"),
     ("sales", "nav-sales"),
