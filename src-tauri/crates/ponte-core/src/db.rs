@@ -221,7 +221,7 @@ mod tests {
         conn.execute_batch(
             "INSERT INTO people (id, kind, name, search_text, created_at, updated_at) VALUES (1, 'company', 'BWT', 'bwt', 'x', 'x');
              INSERT INTO integrations (id, type, description, person_id, field_values, created_at, updated_at)
-                 VALUES (7, 'infotravel', 'BWT', 1, '{}', 'x', 'x');",
+                 VALUES (7, 'wooba', 'BWT', 1, '{}', 'x', 'x');",
         )
         .unwrap();
         let sale = crate::sales::SupplierSale {

@@ -654,8 +654,8 @@ mod tests {
     #[test]
     fn typed_secrets_are_secret_strings_end_to_end() {
         let input: IntegrationInput = serde_json::from_value(json!({
-            "type": "infotravel", "description": "BWT", "person_id": 1,
-            "values": {"url": "https://bwt.infotravel.com.br"},
+            "type": "wooba", "description": "BWT", "person_id": 1,
+            "values": {"url": "https://bwt.example.com.br"},
             "secrets": {"password": "S3cr3t-typed"}
         }))
         .unwrap();

@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn presets_load_and_are_found_by_id() {
         assert!(all().len() >= 2);
-        assert_eq!(find("bwt-infotravel").unwrap().values["supplier_id"], "BWT");
+        assert!(find("no-such-preset").is_none());
         assert_eq!(
             find("bwt-wooba").unwrap().values["url"],
             "https://bwtoperadora.travellink.com.br/"
