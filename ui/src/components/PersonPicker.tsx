@@ -45,15 +45,18 @@ export function PersonPicker(props: {
   );
   const results = load.data;
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The highlighted option, by person: results that arrive late (the debounced search catching up with the
+  // typing) keep it when it is still listed, so Enter picks what the user highlighted.
+  const [activeId, setActiveId] = useState<number | null>(null);
   const autoPick = useRef(props.autoPick);
   const listId = `${id}-list`;
   const statusId = `${id}-status`;
 
-  // New results: nothing highlighted; with `autoPick`, the first search's only match is linked.
+  // New results: the highlight stays only on a person still listed; with `autoPick`, the first search's
+  // only match is linked.
   useEffect(() => {
     if (results === null) return;
-    setActive(-1);
+    setActiveId((a) => (results.people.some((p) => p.id === a) ? a : null));
     if (autoPick.current) {
       autoPick.current = false;
       const only = results.people.length === 1 ? results.people[0] : undefined;
@@ -62,11 +65,13 @@ export function PersonPicker(props: {
   }, [results, onChange]);
 
   const people = results?.people ?? [];
+  const active = people.findIndex((p) => p.id === activeId);
+  const setActive = (i: number) => setActiveId(people[i]?.id ?? null);
   const shown = open && results !== null && people.length > 0;
   const pick = (p: Person) => {
     onChange(p.name, { id: p.id, name: p.name });
     setOpen(false);
-    setActive(-1);
+    setActiveId(null);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -79,7 +84,7 @@ export function PersonPicker(props: {
       }
       const n = people.length;
       if (n === 0) return;
-      setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
+      setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
     } else if (e.key === 'Enter' && shown && active >= 0) {
       const p = people[active];
       if (p) {
