@@ -111,7 +111,7 @@ describe('Início', () => {
     expect(await failure.textContent()).toContain('BWT (senha antiga)');
     expect(await failure.textContent()).toContain(text('pt-BR', 'error.supplier.invalid_credentials'));
     // Sales per day: the chart is drawn and its total is what the database holds for the last 30 days.
-    await page.locator('[data-testid=home-sales] canvas').waitFor();
+    expect(await page.locator('[data-testid=home-sales] .bar').count()).toBe(30);
     const stored = await count(host, `SELECT count(*) FROM sales WHERE sale_date >= '${isoIn(-29)}'`);
     expect(stored).toBeGreaterThan(0);
     expect(await page.getByTestId('home-sales-total').textContent()).toBe(
@@ -155,7 +155,7 @@ describe('Início', () => {
     test(`${locale} ${scheme}`, async () => {
       current = await openApp(browser, { locale, colorScheme: scheme, hash: '#/home', prepare: (h) => seedWorld(h).then(() => undefined) });
       await current.page.getByTestId('home').waitFor();
-      await current.page.locator('[data-testid=home-sales] canvas').waitFor();
+      expect(await current.page.locator('[data-testid=home-sales] .bar').count()).toBe(30);
       expect(await current.page.locator('h1').textContent()).toBe(text(locale, 'menu.home'));
       expect(await current.page.locator('#home-expiring-title').textContent()).toBe(text(locale, 'home.expiring.title'));
       await screenshot(current.page, `home-${locale}-${scheme}`);
