@@ -10,6 +10,8 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::host::ApiState;
 
 const TRAY_ID: &str = "ponte";
+/// Menu item ids of the expiries: this prefix, then the route the item opens.
+const OPEN_ROUTE: &str = "open:";
 
 pub fn show_window<R: Runtime>(app: &AppHandle<R>, hash: Option<&str>) {
     if let Some(w) = app.get_webview_window("main") {
@@ -45,10 +47,8 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         let mut p = std::collections::BTreeMap::new();
         p.insert("label".to_string(), format!("{} — {}", e.integration, e.label));
         p.insert("days".to_string(), e.days_left.to_string());
-        let id = match e.token_id {
-            Some(tid) => format!("open-token-{tid}"),
-            None => format!("open-integration-{}", e.integration_id),
-        };
+        // The item opens what the reminder's notification opens (one rule: `Expiry::route`).
+        let id = format!("{OPEN_ROUTE}{}", e.route());
         menu.append(&MenuItem::with_id(
             app,
             id,
@@ -74,10 +74,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
                 app.exit(0);
             } else if id == "open" {
                 show_window(app, None);
-            } else if let Some(tid) = id.strip_prefix("open-token-") {
-                show_window(app, Some(&format!("#/tokens/{tid}")));
-            } else if id.starts_with("open-integration-") {
-                show_window(app, Some("#/integrations"));
+            } else if let Some(route) = id.strip_prefix(OPEN_ROUTE) {
+                show_window(app, Some(route));
             }
         });
     if let Some(icon) = app.default_window_icon() {

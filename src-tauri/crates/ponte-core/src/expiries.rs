@@ -32,6 +32,17 @@ pub struct Expiry {
     pub days_left: i64,
 }
 
+impl Expiry {
+    /// Where a click on this expiry's reminder (the notification, the tray menu, Início) opens the
+    /// window: a token's rotation on Tokens de API, else the integrations (the secret is edited there).
+    pub fn route(&self) -> String {
+        match self.token_id {
+            Some(id) => format!("#/tokens/{id}"),
+            None => "#/integrations".to_string(),
+        }
+    }
+}
+
 pub fn list(db: &Db) -> Result<Vec<Expiry>> {
     let today = crate::tokens::today();
     let mut out = Vec::new();
@@ -212,6 +223,17 @@ pub fn mark_sent(db: &Db, due: &Due) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The notification's button (besides the click on its body, which does the same): "Renovar agora"
+/// for a token, "Abrir no Ponte" for an integration's secret.
+pub fn notification_action_label(locale: crate::i18n::Locale, e: &Expiry) -> String {
+    let key = if e.token_id.is_some() {
+        "notify.action.rotate"
+    } else {
+        "notify.action.open"
+    };
+    crate::i18n::t(locale, key, &Default::default())
 }
 
 /// Title and body of a reminder notification (`kind`: expiring / expired / rejected), in `locale`.

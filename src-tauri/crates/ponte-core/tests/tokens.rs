@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use ponte_core::db::Db;
+use ponte_core::i18n::Locale;
 use ponte_core::integration_types::IntegrationType;
 use ponte_core::integrations::{self, IntegrationInput};
 use ponte_core::people::{self, PersonInput, PersonKind};
@@ -178,6 +179,24 @@ fn add_show_last4_rotate_delete() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].token_id, Some(n.id));
     assert!(list[0].days_left > 1000);
+    // A click on its reminder (notification, tray) opens that token's rotation, with a button to match.
+    assert_eq!(list[0].route(), format!("#/tokens/{}", n.id));
+    for (locale, label) in [
+        (Locale::PtBr, "Renovar agora"),
+        (Locale::It, "Rinnova ora"),
+        (Locale::En, "Rotate now"),
+    ] {
+        assert_eq!(expiries::notification_action_label(locale, &list[0]), label);
+    }
+    let secret = expiries::Expiry {
+        token_id: None,
+        ..list[0].clone()
+    };
+    assert_eq!(secret.route(), "#/integrations");
+    assert_eq!(
+        expiries::notification_action_label(Locale::En, &secret),
+        "Open in Ponte"
+    );
     tokens::delete(&db, &secrets, n.id).unwrap();
 }
 
