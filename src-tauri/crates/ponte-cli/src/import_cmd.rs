@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use clap::Args;
+use clap::{Args, Subcommand};
 use ponte_core::db::Db;
 use ponte_core::i18n::t;
 use ponte_core::secrets::{Secrets, SERVICE};
@@ -14,12 +14,19 @@ use ponte_import::query::ImportQuery;
 use ponte_import::{Progress, RunOptions};
 use tokio_util::sync::CancellationToken;
 
+use crate::import_schedule_cmd::{self, ScheduleCommand};
 use crate::output::Out;
 
+/// `ponte import ID …` runs an import; `ponte import schedule …` manages the daily one. The run keeps its
+/// flat form (what schedulers and scripts already call); the subcommand stands in for the ID.
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ImportArgs {
+    #[command(subcommand)]
+    pub command: Option<ImportCommand>,
     /// Id of the integration (see `ponte integrations list`)
-    pub integration: i64,
+    #[arg(required = true)]
+    pub integration: Option<i64>,
     /// Reserva, localizador or voucher, exactly as the supplier shows it (case-sensitive)
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub document: Option<String>,
@@ -37,7 +44,21 @@ pub struct ImportArgs {
     pub page_size: u32,
 }
 
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// The daily automatic import of yesterday's sales (Importar > Importação automática)
+    Schedule {
+        #[command(subcommand)]
+        command: ScheduleCommand,
+    },
+}
+
 pub fn run(db: Db, args: ImportArgs, out: &Out) -> ExitCode {
+    let integration = match (args.command, args.integration) {
+        (Some(ImportCommand::Schedule { command }), _) => return import_schedule_cmd::run(&db, command, out),
+        (None, Some(id)) => id,
+        (None, None) => unreachable!("clap requires the ID without a subcommand"),
+    };
     let query = match (&args.document, &args.from, &args.to) {
         (Some(d), _, _) => ImportQuery::Document { document: d.clone() },
         (None, Some(f), Some(t)) => ImportQuery::Dates {
@@ -54,7 +75,7 @@ pub fn run(db: Db, args: ImportArgs, out: &Out) -> ExitCode {
         Ok(s) => s,
         Err(e) => return out.error(&e.into()),
     };
-    let mut opts = RunOptions::new(args.integration, q);
+    let mut opts = RunOptions::new(integration, q);
     opts.page_size = args.page_size;
     let db = Mutex::new(db);
     let cancel = CancellationToken::new();

@@ -4,10 +4,12 @@
 //! 2 bad usage (from clap); 3 the environment is not ready (data folder, database, keyring).
 
 mod import_cmd;
+mod import_schedule_cmd;
 mod integrations_cmd;
 mod output;
 mod people_cmd;
 mod secret_input;
+mod settings_cmd;
 mod tokens_cmd;
 
 use std::path::PathBuf;
@@ -50,8 +52,13 @@ enum Command {
         #[command(subcommand)]
         command: people_cmd::PeopleCommand,
     },
-    /// Import sales of an integration, by document or by sale date
+    /// Import sales of an integration, by document or by sale date; or manage its daily import
     Import(import_cmd::ImportArgs),
+    /// Configurações and Lembretes: language, reminders, Wooba's vendor settings
+    Settings {
+        #[command(subcommand)]
+        command: settings_cmd::SettingsCommand,
+    },
     /// Tokens de API: PayTourist Booking users and their tokens
     Tokens {
         #[command(subcommand)]
@@ -96,6 +103,7 @@ fn main() -> ExitCode {
         Command::Doctor => unreachable!("handled above"),
         Command::People { command } => people_cmd::run(&db, command, &out),
         Command::Import(args) => import_cmd::run(db, args, &out),
+        Command::Settings { command } => settings_cmd::run(&db, command, &out, cli.lang.is_some()),
         Command::Tokens { command } => tokens_cmd::run(&mut db, command, &out),
         Command::Remind { .. } => tokens_cmd::remind_once(&db, &out),
         Command::Integrations {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use ponte_core::doctor::Check;
 use ponte_core::i18n::{t, Locale};
-use ponte_core::CoreError;
+use ponte_core::{CoreError, ErrorReply};
 use serde::Serialize;
 
 pub struct Out {
@@ -31,6 +31,12 @@ impl Out {
         t(self.locale, key, &Default::default())
     }
 
+    /// [`Out::tr`] with `{name}` placeholders filled.
+    pub fn tr_with(&self, key: &str, params: &[(&str, &str)]) -> String {
+        let params = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        t(self.locale, key, &params)
+    }
+
     pub fn json<T: Serialize>(&self, value: &T) {
         println!(
             "{}",
@@ -40,20 +46,32 @@ impl Out {
 
     /// Prints the error (translated, with its fix; or as JSON) and returns its exit code.
     pub fn error(&self, e: &CoreError) -> ExitCode {
-        let reply = e.reply();
+        self.error_for(e, &[])
+    }
+
+    /// [`Out::error`] for a command that takes some of the core's fields as positional arguments:
+    /// `positional` maps such a field to the name `--help` shows (`("time", "TIME")`), so the
+    /// message names what the user typed; other fields are named by their flag (`--quiet-start`).
+    pub fn error_for(&self, e: &CoreError, positional: &[(&str, &str)]) -> ExitCode {
+        self.reply(&e.reply(), exit_code(e), positional)
+    }
+
+    /// Prints any typed reply (the core's, the import engine's) and returns `code` as the exit code.
+    pub fn reply(&self, reply: &ErrorReply, code: u8, positional: &[(&str, &str)]) -> ExitCode {
         if self.json {
             self.json(&serde_json::json!({ "error": reply }));
         } else {
             eprintln!("ponte: {}", t(self.locale, &reply.key, &reply.params));
             for f in &reply.fields {
-                eprintln!(
-                    "  --{}: {}",
-                    f.field.replace('_', "-"),
-                    t(self.locale, &f.key, &f.params)
-                );
+                let name = positional
+                    .iter()
+                    .find(|(field, _)| *field == f.field)
+                    .map(|(_, name)| name.to_string())
+                    .unwrap_or_else(|| format!("--{}", f.field.replace('_', "-")));
+                eprintln!("  {name}: {}", t(self.locale, &f.key, &f.params));
             }
         }
-        ExitCode::from(exit_code(e))
+        ExitCode::from(code)
     }
 
     pub fn checks(&self, checks: &[Check]) -> ExitCode {

@@ -239,7 +239,8 @@ mod tests {
             products: vec![],
             payments: vec![],
             needs_manual_payment: false,
-            raw: serde_json::json!({"id": "INF-1", "note": "ação \"x\""}),
+            raw: r#"{"id":"INF-1","note":"ação \"x\""}"#.into(),
+            content_hash: crate::sales::record_hash("wooba-1", "America/Sao_Paulo", r#"{"id":"INF-1"}"#),
         };
         {
             let tx = conn.transaction().unwrap();
@@ -255,7 +256,7 @@ mod tests {
             .conn()
             .query_row("SELECT content_hash FROM sales", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(stored, sale.content_hash());
+        assert_eq!(stored, crate::sales::hash_text(&sale.sale_date, &sale.raw));
         let tx = db.conn_mut().transaction().unwrap();
         assert_eq!(
             crate::sales::upsert(&tx, 7, &sale).unwrap(),

@@ -144,18 +144,13 @@ pub struct SupplierSale {
     /// The customer paid (part of) it straight to the agency: to be entered by hand
     /// (docs/PROTOCOLS.md#payments-made-to-the-agency).
     pub needs_manual_payment: bool,
-    /// The supplier's record as received, for the detail view.
-    pub raw: serde_json::Value,
+    /// The supplier's record exactly as received (its JSON text, byte for byte), for the detail view.
+    pub raw: String,
+    /// What decides the stored row, hashed ([`record_hash`]): equal hash = unchanged sale.
+    pub content_hash: String,
 }
 
 impl SupplierSale {
-    /// Fingerprint of everything the supplier said: equal hash = unchanged sale. Everything else in
-    /// the sale is derived from `raw` (and the sale date, which also depends on the agency's time zone).
-    /// See [`hash_text`] for the algorithm.
-    pub fn content_hash(&self) -> String {
-        hash_text(&self.sale_date, &self.raw.to_string())
-    }
-
     pub fn unmapped_types(&self) -> Vec<&str> {
         self.products
             .iter()
@@ -165,12 +160,43 @@ impl SupplierSale {
     }
 }
 
+/// Prefix of the hashes made by [`record_hash`] (a stored hash without it was made by [`hash_text`]).
+pub const RECORD_HASH_PREFIX: &str = "r1:";
+
+/// The content hash of a supplier record before it is mapped: everything that decides the stored row —
+/// the supplier's exact bytes, the agency's time zone (it moves sale dates) and the version of that
+/// supplier's mapping (a new Ponte that maps differently re-maps every record once). XXH3-128 over
+/// `{mapping}|{tz}|{bytes}`, as `r1:` + 32 lowercase hex digits; fixed by the algorithm's specification,
+/// so it survives toolchain updates. The import compares it with the stored hash and skips an
+/// unchanged record unread.
+pub fn record_hash(mapping: &str, tz: &str, raw: &str) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(mapping.as_bytes());
+    h.update(b"|");
+    h.update(tz.as_bytes());
+    h.update(b"|");
+    h.update(raw.as_bytes());
+    format!("{RECORD_HASH_PREFIX}{:032x}", h.digest128())
+}
+
+/// A hash stored by a Ponte before [`record_hash`] ([`hash_text`] of the sale date and the record as
+/// compact JSON) that still describes `sale`: the sale is unchanged, only its hash is of the old kind.
+fn old_hash_matches(stored: &str, sale: &SupplierSale) -> bool {
+    if stored.starts_with(RECORD_HASH_PREFIX) {
+        return false;
+    }
+    serde_json::from_str::<serde_json::Value>(&sale.raw)
+        .is_ok_and(|v| hash_text(&sale.sale_date, &v.to_string()) == stored)
+}
+
 /// The content hash of a sale from its date and its raw record as stored (`sales.sale_date`, `sales.raw`:
 /// the compact JSON text). XXH3-128 (`xxhash-rust`), a named algorithm whose output is fixed by its
 /// specification, over the bytes `{sale_date}|{raw}`, as 32 lowercase hex digits. It used to be Rust's
 /// `DefaultHasher`, whose output may change with any Rust release (after a toolchain update every sale
 /// would have been re-written as "updated"); schema 6's migration re-hashed every stored sale once with
 /// this function, from the same two columns, so an unchanged sale stays "unchanged" across the upgrade.
+/// Since then [`record_hash`] replaces it: a sale with a hash of this kind is recognised as unchanged
+/// once more and gets the new hash (and its exact bytes) on its next import.
 pub fn hash_text(sale_date: &str, raw: &str) -> String {
     let mut text = String::with_capacity(sale_date.len() + 1 + raw.len());
     text.push_str(sale_date);
@@ -227,27 +253,82 @@ pub fn existing(
         .optional()?)
 }
 
+/// What is stored for a sale the import may skip unread: its hash, and what the run reports for an
+/// unchanged sale (flagged for a manual payment, its products of no known kind).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub content_hash: String,
+    pub needs_manual_payment: bool,
+    pub unmapped: Vec<String>,
+}
+
+/// [`Known`] for those of `ids` stored for the integration (one query per page; ids not stored are absent).
+pub fn known(
+    conn: &rusqlite::Connection,
+    integration_id: i64,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, Known>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    // SQLite takes at most 32 766 parameters: a page is far smaller, but any list is cut to fit.
+    for chunk in ids.chunks(10_000) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let sql = format!(
+            "SELECT s.supplier_sale_id, s.content_hash, s.needs_manual_payment,
+                (SELECT group_concat(p.supplier_type, char(31)) FROM sale_products p
+                  WHERE p.sale_id = s.id AND p.kind = 'unmapped')
+             FROM sales s WHERE s.integration_id = ? AND s.supplier_sale_id IN ({marks})"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let params = std::iter::once(&integration_id as &dyn rusqlite::ToSql)
+            .chain(chunk.iter().map(|id| id as &dyn rusqlite::ToSql));
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            let unmapped: Option<String> = r.get(3)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                Known {
+                    content_hash: r.get(1)?,
+                    needs_manual_payment: r.get(2)?,
+                    unmapped: unmapped
+                        .map(|u| u.split('\u{1f}').map(String::from).collect())
+                        .unwrap_or_default(),
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, k) = row?;
+            out.insert(id, k);
+        }
+    }
+    Ok(out)
+}
+
 /// Classifies without writing (preview).
 pub fn classify(conn: &rusqlite::Connection, integration_id: i64, sale: &SupplierSale) -> Result<Change> {
     Ok(match existing(conn, integration_id, &sale.supplier_sale_id)? {
         None => Change::New,
-        Some((_, hash)) if hash == sale.content_hash() => Change::Unchanged,
+        Some((_, hash)) if hash == sale.content_hash || old_hash_matches(&hash, sale) => Change::Unchanged,
         Some(_) => Change::Updated,
     })
 }
 
 /// Inserts or updates one whole sale (products, passengers, payments) inside the caller's transaction.
 pub fn upsert(tx: &Transaction<'_>, integration_id: i64, sale: &SupplierSale) -> Result<Change> {
-    let hash = sale.content_hash();
+    let hash = &sale.content_hash;
     let found = existing(tx, integration_id, &sale.supplier_sale_id)?;
-    if matches!(&found, Some((_, h)) if *h == hash) {
-        return Ok(Change::Unchanged);
+    match &found {
+        Some((_, h)) if h == hash => return Ok(Change::Unchanged),
+        Some((id, h)) if old_hash_matches(h, sale) => {
+            // Stored by an older Ponte: the same sale, now kept with its exact bytes and the new hash.
+            tx.prepare_cached("UPDATE sales SET content_hash = ?1, raw = ?2 WHERE id = ?3")?
+                .execute(params![hash, sale.raw, id])?;
+            return Ok(Change::Unchanged);
+        }
+        _ => {}
     }
     let ts = now();
     let locators = sale.locators.join(" ");
-    let raw = serde_json::to_string(&sale.raw).unwrap_or_default();
+    let raw = &sale.raw;
     let (sale_id, change) = match found {
-        Some((_, h)) if h == hash => return Ok(Change::Unchanged),
         Some((id, _)) => {
             tx.execute(
                 "UPDATE sales SET locators = ?1, sale_date = ?2, sold_at = ?3, status = ?4, supplier_status = ?5,
@@ -642,9 +723,13 @@ mod tests {
             products: vec![],
             payments: vec![],
             needs_manual_payment: false,
-            raw: serde_json::json!({"id": "INF-1", "bookingAmount": {"amount": 1234.56, "currency": "BRL"}}),
+            raw: RAW.into(),
+            content_hash: record_hash("infotravel-1", "America/Sao_Paulo", RAW),
         }
     }
+
+    /// A record as a supplier sends it (spaces, key order and all).
+    const RAW: &str = r#"{"id": "INF-1", "bookingAmount": {"amount": 1234.56}}"#;
 
     /// The hash is part of the stored data: it must not change with the Rust release, the platform or
     /// this process. These values are XXH3-128 as its specification defines it.
@@ -656,10 +741,16 @@ mod tests {
             "99aa06d3014798d86001c324468d497f"
         );
         assert_eq!(hash_text("", ""), format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"|")));
-        let s = sale();
-        assert_eq!(
-            s.content_hash(),
-            hash_text(&s.sale_date, &serde_json::to_string(&s.raw).unwrap())
+        // The import's hash: `{mapping}|{tz}|{bytes}` (checked against Python's `xxhash` package).
+        assert_eq!(sale().content_hash, "r1:71cd9021c671aaa4ed746fae949b666c");
+        assert_ne!(
+            record_hash("infotravel-1", "Europe/Rome", RAW),
+            sale().content_hash,
+            "the agency's time zone decides the sale date: it is part of the hash"
+        );
+        assert_ne!(
+            record_hash("infotravel-2", "America/Sao_Paulo", RAW),
+            sale().content_hash
         );
         // A fixed input, committed with its hash: `{sale_date}|{raw as stored}`.
         assert_eq!(
@@ -669,5 +760,46 @@ mod tests {
             ),
             "206bfed1ef5f370a92ddc12ea07f85e9"
         );
+    }
+
+    /// A sale stored by an older Ponte (hash of its date and compact JSON) is unchanged, not "updated",
+    /// on its next import, and is then kept with its exact bytes and the new hash; `known` reports it.
+    #[test]
+    fn a_sale_hashed_the_old_way_is_unchanged_and_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = crate::db::Db::open(dir.path()).unwrap();
+        let s = sale();
+        let compact = serde_json::from_str::<serde_json::Value>(RAW).unwrap().to_string();
+        let tx = db.conn_mut().transaction().unwrap();
+        tx.execute_batch(
+            "INSERT INTO people (id, kind, name, search_text, created_at, updated_at) VALUES (1, 'company', 'BWT', 'bwt', 'x', 'x');
+             INSERT INTO integrations (id, type, description, person_id, field_values, created_at, updated_at)
+                 VALUES (1, 'infotravel', 'BWT', 1, '{}', 'x', 'x');",
+        )
+        .unwrap();
+        assert_eq!(upsert(&tx, 1, &s).unwrap(), Change::New);
+        tx.execute(
+            "UPDATE sales SET content_hash = ?1, raw = ?2",
+            params![hash_text(&s.sale_date, &compact), compact],
+        )
+        .unwrap();
+        assert_eq!(classify(&tx, 1, &s).unwrap(), Change::Unchanged);
+        assert_eq!(upsert(&tx, 1, &s).unwrap(), Change::Unchanged);
+        let (hash, raw): (String, String) = tx
+            .query_row("SELECT content_hash, raw FROM sales", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((hash.as_str(), raw.as_str()), (s.content_hash.as_str(), RAW));
+        let k = known(&tx, 1, &["INF-1", "INF-2"]).unwrap();
+        assert_eq!(k.len(), 1);
+        assert_eq!(k["INF-1"].content_hash, s.content_hash);
+        // Another record under the same id is an update.
+        let changed = SupplierSale {
+            raw: RAW.replace("1234.56", "1234.57"),
+            content_hash: record_hash("infotravel-1", "America/Sao_Paulo", &RAW.replace("1234.56", "1234.57")),
+            ..sale()
+        };
+        assert_eq!(upsert(&tx, 1, &changed).unwrap(), Change::Updated);
     }
 }

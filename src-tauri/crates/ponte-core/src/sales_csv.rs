@@ -115,7 +115,8 @@ mod tests {
             products: Vec::new(),
             payments: Vec::new(),
             needs_manual_payment: true,
-            raw: serde_json::json!({}),
+            raw: "{}".into(),
+            content_hash: String::new(),
         };
         let tx = db.conn_mut().transaction().unwrap();
         crate::sales::upsert(&tx, 1, &sale).unwrap();

@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use chrono_tz::Tz;
 use ponte_core::db::Db;
-use ponte_core::sales::{self, Change};
+use ponte_core::sales::{self, Change, Known, SupplierSale};
 use ponte_core::secrets::Secrets;
 use ponte_core::{CoreError, ErrorReply};
 use ponte_suppliers::http::Limits;
-use ponte_suppliers::sales_source::{Page, Query, Source, PAGE_SIZE};
+use ponte_suppliers::sales_source::{BadRecord, Page, Query, Source, PAGE_SIZE};
 use ponte_suppliers::SupplierError;
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
@@ -78,13 +78,9 @@ fn fingerprint(page: &Page) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let mut ids = 0;
-    for rec in &page.sales {
-        let id = match rec {
-            Ok(sale) => Some(&sale.supplier_sale_id),
-            Err(bad) => bad.supplier_sale_id.as_ref(),
-        };
-        ids += usize::from(id.is_some());
-        id.hash(&mut h);
+    for rec in &page.records {
+        ids += usize::from(rec.id.is_some());
+        rec.id.hash(&mut h);
     }
     (ids > 0).then(|| h.finish())
 }
@@ -244,22 +240,57 @@ impl State {
     }
 }
 
+/// A record of a page, ready to be written.
+enum Item {
+    /// Mapped: new, or changed since it was stored (boxed: most items of a re-import are unchanged).
+    Sale(Box<SupplierSale>),
+    /// Its hash is the stored one: skipped unread (what the run reports of it comes from the database).
+    Unchanged(String, Known),
+    Bad(BadRecord),
+}
+
+/// A page's records for the writer: a record whose hash equals its stored sale's is not mapped; the
+/// others are. One query per page reads the stored hashes (the writer checks each sale again when it
+/// writes it, so a sale stored since — twice on one page — is still counted once).
+fn prepare(db: &Mutex<Db>, integration_id: i64, mut page: Page) -> Result<Vec<Item>, CoreError> {
+    let records = std::mem::take(&mut page.records);
+    let ids: Vec<&str> = records.iter().filter_map(|r| r.id.as_deref()).collect();
+    let mut stored = sales::known(lock(db).conn(), integration_id, &ids)?;
+    Ok(records
+        .into_iter()
+        .map(|rec| {
+            let same = rec
+                .id
+                .as_ref()
+                .and_then(|id| stored.get(id))
+                .is_some_and(|k| k.content_hash == page.hash(&rec));
+            match rec.id.as_ref().filter(|_| same).and_then(|id| stored.remove_entry(id)) {
+                Some((id, known)) => Item::Unchanged(id, known),
+                None => match page.map(rec) {
+                    Ok(sale) => Item::Sale(Box::new(sale)),
+                    Err(bad) => Item::Bad(bad),
+                },
+            }
+        })
+        .collect())
+}
+
 /// Writes one page in one transaction (sales + issues + run progress). Returns nothing to undo:
 /// either the whole page is in, or none of it.
 fn write_page(
     db: &mut Db,
     integration_id: i64,
     run_id: i64,
-    page: &Page,
+    items: &[Item],
     counts: &mut Counts,
     pages_done: u32,
     pages_total: Option<u32>,
 ) -> Result<(), CoreError> {
     let tx = db.conn_mut().transaction()?;
     let mut c = *counts;
-    for rec in &page.sales {
-        match rec {
-            Ok(sale) => {
+    for item in items {
+        match item {
+            Item::Sale(sale) => {
                 match sales::upsert(&tx, integration_id, sale)? {
                     Change::New => c.new += 1,
                     Change::Updated => c.updated += 1,
@@ -273,7 +304,15 @@ fn write_page(
                     history::issue(&tx, run_id, Some(&sale.supplier_sale_id), "unmapped", t)?;
                 }
             }
-            Err(bad) => {
+            Item::Unchanged(id, known) => {
+                c.unchanged += 1;
+                c.flagged += u32::from(known.needs_manual_payment);
+                for t in &known.unmapped {
+                    c.unmapped += 1;
+                    history::issue(&tx, run_id, Some(id), "unmapped", t)?;
+                }
+            }
+            Item::Bad(bad) => {
                 c.errors += 1;
                 history::issue(&tx, run_id, bad.supplier_sale_id.as_deref(), "malformed", &bad.detail)?;
             }
@@ -295,7 +334,7 @@ struct Written {
 /// Writes pages on its own thread and its own SQLite connection (WAL lets the window keep reading),
 /// so the next page is fetched and parsed while this one is written: the two halves of an import overlap.
 struct Writer {
-    pages: Option<tokio::sync::mpsc::Sender<(Page, Option<u32>)>>,
+    pages: Option<tokio::sync::mpsc::Sender<(Vec<Item>, Option<u32>)>>,
     reports: tokio::sync::mpsc::UnboundedReceiver<Result<Written, CoreError>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -303,18 +342,18 @@ struct Writer {
 impl Writer {
     fn spawn(path: &std::path::Path, integration_id: i64, run_id: i64) -> Result<Self, CoreError> {
         let mut db = Db::open_file(path)?;
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<(Page, Option<u32>)>(1);
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<(Vec<Item>, Option<u32>)>(1);
         let (rep_tx, reports) = tokio::sync::mpsc::unbounded_channel();
         let thread = std::thread::Builder::new()
             .name("ponte-import-writer".into())
             .spawn(move || {
                 let mut counts = Counts::default();
                 let (mut pages, mut sales) = (0u32, 0u64);
-                while let Some((page, total)) = rx.blocking_recv() {
-                    let r = write_page(&mut db, integration_id, run_id, &page, &mut counts, pages, total);
+                while let Some((items, total)) = rx.blocking_recv() {
+                    let r = write_page(&mut db, integration_id, run_id, &items, &mut counts, pages, total);
                     let failed = r.is_err();
                     pages += 1;
-                    sales += page.sales.len() as u64;
+                    sales += items.len() as u64;
                     let _ = rep_tx.send(r.map(|_| Written { counts, pages, sales }));
                     if failed {
                         break;
@@ -341,11 +380,11 @@ impl Writer {
 fn classify_page(
     db: &Db,
     integration_id: i64,
-    page: &Page,
+    page: Page,
     st: &mut State,
     items: &mut Vec<PreviewItem>,
 ) -> Result<(), CoreError> {
-    for rec in &page.sales {
+    for rec in &page.into_sales() {
         let item = match rec {
             Ok(sale) => {
                 let change = sales::classify(db.conn(), integration_id, sale)?;
@@ -511,22 +550,30 @@ async fn drive(
         st.pages_total = page.total_pages.or(st.pages_total);
         st.sales_total = page.total_records.or(st.sales_total);
         // An empty page has nothing more to give, whatever it says.
-        let last = page.last || page.sales.is_empty();
+        let last = page.last || page.records.is_empty();
         match writer.as_mut().and_then(|w| w.pages.clone()) {
             Some(tx) => {
-                if tx.send((page, st.pages_total)).await.is_err() {
+                let items = match prepare(db, opts.integration_id, page) {
+                    Ok(items) => items,
+                    Err(e) => {
+                        ended = Some((Outcome::Failed, Some(ImportError::Core(e))));
+                        break;
+                    }
+                };
+                if tx.send((items, st.pages_total)).await.is_err() {
                     // The writer stopped on an error: its report says which.
                     continue;
                 }
             }
             None => {
-                let classified = classify_page(&lock(db), opts.integration_id, &page, &mut st, &mut items);
+                let n = page.records.len() as u64;
+                let classified = classify_page(&lock(db), opts.integration_id, page, &mut st, &mut items);
                 if let Err(e) = classified {
                     ended = Some((Outcome::Failed, Some(ImportError::Core(e))));
                     break;
                 }
                 st.pages += 1;
-                st.sales_done += page.sales.len() as u64;
+                st.sales_done += n;
                 on_progress(&st.progress(run_id, None));
             }
         }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use ponte_core::sales::SupplierSale;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::json;
@@ -25,12 +26,58 @@ pub struct BadRecord {
     pub detail: String,
 }
 
+/// One record of a page as the supplier sent it: its exact JSON text, and its id when it has one (read
+/// without mapping the rest, so an unchanged sale can be skipped unread).
+#[derive(Debug)]
+pub struct Record {
+    pub id: Option<String>,
+    pub json: Box<RawValue>,
+}
+
+/// A supplier's mapping of one record (its JSON text) to a sale; an error says which field was wrong.
+pub type Mapping = fn(&RawValue, Tz) -> Result<SupplierSale, json::Malformed>;
+
+/// One page of sales, not mapped yet: the import decides which records are worth mapping.
 pub struct Page {
-    pub sales: Vec<Result<SupplierSale, BadRecord>>,
+    pub records: Vec<Record>,
     /// Total pages when the supplier says it.
     pub total_pages: Option<u32>,
     pub total_records: Option<u64>,
     pub last: bool,
+    /// The agency's time zone (sale dates are days there).
+    pub tz: Tz,
+    /// The supplier's mapping and its version (part of every record's hash: a new mapping re-maps).
+    pub mapping: (&'static str, Mapping),
+}
+
+impl Page {
+    /// The hash the stored sale must have for `rec` to be unchanged ([`ponte_core::sales::record_hash`]).
+    pub fn hash(&self, rec: &Record) -> String {
+        ponte_core::sales::record_hash(self.mapping.0, self.tz.name(), rec.json.get())
+    }
+
+    /// Maps one record: a sale that keeps the record's exact bytes and its hash, or, for a record that
+    /// cannot be read, a [`BadRecord`] with its id and why.
+    pub fn map(&self, rec: Record) -> Result<SupplierSale, BadRecord> {
+        let hash = self.hash(&rec);
+        match (self.mapping.1)(&rec.json, self.tz) {
+            Ok(mut sale) => {
+                sale.raw = String::from(Box::<str>::from(rec.json));
+                sale.content_hash = hash;
+                Ok(sale)
+            }
+            Err(detail) => Err(BadRecord {
+                supplier_sale_id: rec.id,
+                detail,
+            }),
+        }
+    }
+
+    /// Every record mapped, in order (previews, tests).
+    pub fn into_sales(mut self) -> Vec<Result<SupplierSale, BadRecord>> {
+        let records = std::mem::take(&mut self.records);
+        records.into_iter().map(|r| self.map(r)).collect()
+    }
 }
 
 /// An open session with a supplier's sales: its client, authenticated on first use.
@@ -50,45 +97,24 @@ pub type Source = Box<dyn SalesPages>;
 
 pub const PAGE_SIZE: u32 = 500;
 
-/// Maps a page's records one by one: a record that cannot be read is kept as a [`BadRecord`] (with its
-/// id, read from `id_key`) and never fails the page.
-pub(crate) fn records(
-    list: &[Value],
-    tz: Tz,
-    map: fn(&Value, Tz) -> Result<SupplierSale, String>,
-    id_key: &str,
-) -> Vec<Result<SupplierSale, BadRecord>> {
-    list.iter()
-        .map(|v| {
-            map(v, tz).map_err(|detail| BadRecord {
-                supplier_sale_id: json::id_text(v, id_key).ok(),
-                detail,
-            })
-        })
-        .collect()
+/// A page's records with their ids: `id` reads a record's id without reading the rest (`None` when it
+/// has none, or the record is not an object).
+pub(crate) fn records(list: Vec<Box<RawValue>>, id: fn(&RawValue) -> Option<String>) -> Vec<Record> {
+    list.into_iter().map(|json| Record { id: id(&json), json }).collect()
 }
 
-/// A reply without the list where the supplier puts its sales. The excerpt masks nothing (no secret
-/// is at hand here): a client re-makes it with its secrets through [`masked`] before the error leaves it.
-pub(crate) fn shape_error(v: &Value) -> SupplierError {
-    shape_error_masked(v, &[])
-}
-
-/// [`shape_error`] with `secrets` masked in the excerpt (before it is cut: [`crate::mask::excerpt`]).
-pub(crate) fn shape_error_masked(v: &Value, secrets: &[&str]) -> SupplierError {
+/// A reply that is not the page it should be (no list of sales): "unexpected reply", with the start of
+/// the body, `secrets` masked before it is cut ([`crate::mask::excerpt`]).
+pub(crate) fn shape_error(body: &[u8], secrets: &[&str]) -> SupplierError {
     SupplierError::Unexpected {
         status: 200,
-        excerpt: crate::mask::excerpt(&json_start(v), secrets),
+        excerpt: crate::mask::excerpt(body, secrets),
     }
 }
 
-/// A page's error as it may leave the client: a shape error is made again from the reply `v` with the
-/// client's secrets masked; any other error passes.
-pub(crate) fn masked(e: SupplierError, v: &Value, secrets: &[&str]) -> SupplierError {
-    match e {
-        SupplierError::Unexpected { status: 200, .. } => shape_error_masked(v, secrets),
-        e => e,
-    }
+/// [`shape_error`] for a reply already parsed (the connection tests read small replies as values).
+pub(crate) fn shape_error_of(v: &Value, secrets: &[&str]) -> SupplierError {
+    shape_error(&json_start(v), secrets)
 }
 
 /// The first bytes of `v` as JSON (one more than an excerpt reads, so it knows it was cut), without
@@ -122,19 +148,18 @@ mod tests {
     fn a_shape_error_masks_the_secrets_escaped_or_not() {
         let secret = "Senha-Conceição#2026";
         let v = serde_json::json!({ "echo": format!("{{\"password\":\"{secret}\"}}"), "raw": secret });
-        let e = masked(shape_error(&v), &v, &[secret]);
-        let SupplierError::Unexpected { excerpt, .. } = &e else {
-            panic!("{e:?}")
-        };
-        assert!(!crate::mask::reveals(excerpt, &[secret]), "{excerpt}");
-        assert!(excerpt.contains("•••"), "{excerpt}");
+        for e in [
+            shape_error_of(&v, &[secret]),
+            shape_error(v.to_string().as_bytes(), &[secret]),
+        ] {
+            let SupplierError::Unexpected { excerpt, .. } = &e else {
+                panic!("{e:?}")
+            };
+            assert!(!crate::mask::reveals(excerpt, &[secret]), "{excerpt}");
+            assert!(excerpt.contains("•••"), "{excerpt}");
+        }
         // Huge replies are not written out whole.
         let big = Value::Array(vec![Value::String("x".repeat(1000)); 10_000]);
         assert_eq!(json_start(&big).len(), crate::mask::EXCERPT_SCAN_BYTES + 1);
-        // Other errors pass unchanged.
-        assert_eq!(
-            masked(SupplierError::InvalidCredentials, &v, &[secret]),
-            SupplierError::InvalidCredentials
-        );
     }
 }

@@ -228,6 +228,8 @@ pub fn sale(b: &Value, tz: Tz) -> Result<SupplierSale, Malformed> {
         products,
         payments,
         needs_manual_payment,
-        raw: b.clone(),
+        // Set by the page from the record's exact bytes (`Page::map`).
+        raw: String::new(),
+        content_hash: String::new(),
     })
 }

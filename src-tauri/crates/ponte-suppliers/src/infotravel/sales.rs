@@ -3,17 +3,36 @@
 //! [`super::mapping`].
 
 use chrono_tz::Tz;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
-use crate::sales_source::{masked, records, shape_error, Page, Query, SalesPages, Source};
+use crate::json;
+use crate::sales_source::{records, shape_error, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
+
+/// Version of [`mapping::sale`]: raise it when the mapping changes what it stores, so every stored
+/// sale is mapped again on its next import (it is part of each record's hash).
+pub const MAPPING: &str = "infotravel-1";
 
 /// [`crate::Supplier::sales`]: a client over the integration's form, authenticated on the first page.
 pub fn open(form: &Form, limits: Limits) -> Result<Source, SupplierError> {
     Ok(Box::new(Client::new(Credentials::from_form(form)?, limits)))
+}
+
+/// A Spring page as Infotravel sends it, its bookings kept as they came (read when mapped). A reply
+/// without its `content` list is not a page ("unexpected reply"); unreadable counters count as absent.
+#[derive(Deserialize)]
+pub struct Envelope {
+    content: Vec<Box<RawValue>>,
+    #[serde(rename = "totalPages", default, deserialize_with = "json::lenient_u64")]
+    total_pages: Option<u64>,
+    #[serde(rename = "totalElements", default, deserialize_with = "json::lenient_u64")]
+    total_elements: Option<u64>,
+    #[serde(default, deserialize_with = "json::lenient_bool")]
+    last: Option<bool>,
 }
 
 impl SalesPages for Client {
@@ -29,28 +48,33 @@ impl SalesPages for Client {
                 Query::Document(code) => assumed::bookings_by_locator(code, index, size),
                 Query::Dates { from, to } => assumed::bookings_by_date(*from, *to, index, size),
             };
-            let v: Value = self.get_json(&path).await?;
-            parse_page(&v, index, tz).map_err(|e| masked(e, &v, &self.secrets()))
+            let envelope: Envelope = self.get_json(&path).await?;
+            Ok(page(envelope, index, tz))
         })
     }
 }
 
-/// One page as Infotravel sends it (`index` 0-based), its bookings mapped: the whole import path after
-/// the HTTP reply was parsed as JSON (fuzzed by ponte-fuzz-targets).
-pub fn parse_page(v: &Value, index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    let content = v
-        .get("content")
-        .and_then(Value::as_array)
-        .ok_or_else(|| shape_error(v))?;
-    let total_pages = v.get("totalPages").and_then(Value::as_u64).map(|n| n as u32);
-    let last = v
-        .get("last")
-        .and_then(Value::as_bool)
-        .unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
-    Ok(Page {
-        sales: records(content, tz, mapping::sale, "id"),
+fn map(record: &RawValue, tz: Tz) -> Result<ponte_core::sales::SupplierSale, json::Malformed> {
+    mapping::sale(&json::record_value(record)?, tz)
+}
+
+fn page(e: Envelope, index: u32, tz: Tz) -> Page {
+    let total_pages = e.total_pages.map(|n| n.min(u64::from(u32::MAX)) as u32);
+    let last = e.last.unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
+    Page {
+        last: last || e.content.is_empty(),
+        records: records(e.content, |r| json::record_id(r, "id")),
         total_pages,
-        total_records: v.get("totalElements").and_then(Value::as_u64),
-        last: last || content.is_empty(),
-    })
+        total_records: e.total_elements,
+        tz,
+        mapping: (MAPPING, map),
+    }
+}
+
+/// One page as Infotravel sends it (`index` 0-based), not mapped yet: the import path from the HTTP
+/// reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
+pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
+    serde_json::from_slice::<Envelope>(body)
+        .map(|e| page(e, index, tz))
+        .map_err(|_| shape_error(body, &[]))
 }

@@ -132,6 +132,8 @@ pub fn sale(s: &Value, tz: Tz) -> Result<SupplierSale, Malformed> {
         products,
         payments,
         needs_manual_payment,
-        raw: s.clone(),
+        // Set by the page from the record's exact bytes (`Page::map`).
+        raw: String::new(),
+        content_hash: String::new(),
     })
 }

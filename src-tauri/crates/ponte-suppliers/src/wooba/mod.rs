@@ -69,7 +69,7 @@ impl Supplier for Wooba {
             let reply: serde_json::Value = client.post(assumed::LIST_PATH, body).await?;
             // Any JSON is not a list reply: without its `Sales` list the URL does not lead to API Sales.
             if !reply.get("Sales").is_some_and(serde_json::Value::is_array) {
-                return Err(crate::sales_source::shape_error_masked(&reply, &client.secrets()));
+                return Err(crate::sales_source::shape_error_of(&reply, &client.secrets()));
             }
             let pages = reply.get("TotalPages").and_then(|v| v.as_u64()).unwrap_or(0);
             Ok(TestSuccess {

@@ -2,17 +2,33 @@
 //! engine's page `index` is sent as `index + 1`), each Sale mapped by [`super::mapping`].
 
 use chrono_tz::Tz;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
-use crate::sales_source::{masked, records, shape_error, Page, Query, SalesPages, Source};
+use crate::json;
+use crate::sales_source::{records, shape_error, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
+
+/// Version of [`mapping::sale`]: raise it when the mapping changes what it stores, so every stored
+/// sale is mapped again on its next import (it is part of each record's hash).
+pub const MAPPING: &str = "wooba-1";
 
 /// [`crate::Supplier::sales`]: a client over the integration's form and the vendor settings.
 pub fn open(form: &Form, limits: Limits) -> Result<Source, SupplierError> {
     Ok(Box::new(Client::new(Credentials::from_form(form)?, limits)?))
+}
+
+/// A `sales/list` reply, its sales kept as they came (read when mapped). A reply without its `Sales`
+/// list is not a page ("unexpected reply"); an unreadable `TotalPages` counts as absent.
+#[derive(Deserialize)]
+pub struct Envelope {
+    #[serde(rename = "Sales")]
+    sales: Vec<Box<RawValue>>,
+    #[serde(rename = "TotalPages", default, deserialize_with = "json::lenient_u64")]
+    total_pages: Option<u64>,
 }
 
 impl SalesPages for Client {
@@ -28,21 +44,32 @@ impl SalesPages for Client {
                 Query::Document(code) => assumed::list_body(None, None, Some(code), index + 1, size),
                 Query::Dates { from, to } => assumed::list_body(Some(*from), Some(*to), None, index + 1, size),
             };
-            let v: Value = self.post(assumed::LIST_PATH, body).await?;
-            parse_page(&v, index, tz).map_err(|e| masked(e, &v, &self.secrets()))
+            let envelope: Envelope = self.post(assumed::LIST_PATH, body).await?;
+            Ok(page(envelope, index, tz))
         })
     }
 }
 
-/// One `sales/list` reply (`index` 0-based, sent as `index + 1`), its sales mapped: the whole import path
-/// after the HTTP reply was parsed as JSON (fuzzed by ponte-fuzz-targets).
-pub fn parse_page(v: &Value, index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    let list = v.get("Sales").and_then(Value::as_array).ok_or_else(|| shape_error(v))?;
-    let total_pages = v.get("TotalPages").and_then(Value::as_u64).map(|n| n as u32);
-    Ok(Page {
-        sales: records(list, tz, mapping::sale, "SaleId"),
+fn map(record: &RawValue, tz: Tz) -> Result<ponte_core::sales::SupplierSale, json::Malformed> {
+    mapping::sale(&json::record_value(record)?, tz)
+}
+
+fn page(e: Envelope, index: u32, tz: Tz) -> Page {
+    let total_pages = e.total_pages.map(|n| n.min(u64::from(u32::MAX)) as u32);
+    Page {
+        last: e.sales.is_empty() || total_pages.is_none_or(|t| index + 1 >= t),
+        records: records(e.sales, |r| json::record_id(r, "SaleId")),
         total_pages,
         total_records: None,
-        last: list.is_empty() || total_pages.is_none_or(|t| index + 1 >= t),
-    })
+        tz,
+        mapping: (MAPPING, map),
+    }
+}
+
+/// One `sales/list` reply (`index` 0-based, sent as `index + 1`), not mapped yet: the import path from
+/// the HTTP reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
+pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
+    serde_json::from_slice::<Envelope>(body)
+        .map(|e| page(e, index, tz))
+        .map_err(|_| shape_error(body, &[]))
 }
