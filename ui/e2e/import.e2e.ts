@@ -176,6 +176,8 @@ describe('Importar vendas', () => {
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-run').waitFor({ timeout: 30_000 });
     const storedBefore = await storedSales(host, { integration_id: agency.atlantica });
+    // One request for the whole period (periods: below), so every page read is a whole one of 500.
+    await host.call('import_window_set', { integrationId: agency.atlantica, days: 366 });
     // From now on every page takes a while: time to see the progress and cancel.
     await slowPages(host, 400);
     await page.getByTestId('import-run').click();
@@ -216,6 +218,61 @@ describe('Importar vendas', () => {
     await first.getByTestId('import-history-cancel').click();
     await poll(() => first.getAttribute('data-outcome'), 10_000).toBe('cancelled');
     expect((await elsewhere).outcome).toBe('cancelled');
+  });
+
+  test('a long period in periods: cancelled in its third, Continuar imports the rest and nothing twice', async () => {
+    const { page, host, agency } = await open();
+    // Days per request: checked by the backend (the fix next to the field), then saved.
+    const days = page.locator('#import-window-days');
+    await poll(() => days.inputValue()).toBe('15');
+    await days.fill('0');
+    await page.getByTestId('import-window-save').click();
+    await poll(() => page.getByTestId('error-window_days').textContent()).toBe(text('pt-BR', 'error.import.window_days', { max: '366' }));
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await days.fill('3');
+    await page.getByTestId('import-window-save').click();
+    await poll(() => host.call<number>('import_window_get', { integrationId: agency.atlantica })).toBe(3);
+    await poll(() => page.getByTestId('error-window_days').count()).toBe(0);
+
+    // 20 days in periods of 3: seven requests, slow enough to stop in the third.
+    await page.fill('input[name=from]', typed(await localDay(page, 19)));
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-run').waitFor({ timeout: 30_000 });
+    await slowPages(host, 300);
+    await page.getByTestId('import-run').click();
+    const progressText = page.getByTestId('import-progress-text');
+    await poll(() => progressText.textContent(), 30_000).toContain(text('pt-BR', 'import.progress.windows', { done: '3', total: '7' }));
+    await page.getByTestId('import-cancel').click();
+    await poll(() => page.getByTestId('import-summary').getAttribute('data-outcome'), 15_000).toBe('cancelled');
+    // The summary offers Continuar first (and Tentar de novo, the whole period again).
+    expect(await page.getByTestId('import-resume').isVisible()).toBe(true);
+    const stopped = (await importRuns(host))[0]!;
+    expect(stopped.outcome).toBe('cancelled');
+    expect(stopped.windows_total).toBe(7);
+    expect(stopped.windows_done).toBeGreaterThanOrEqual(2);
+    expect(stopped.windows_done).toBeLessThan(7);
+    expect(stopped.resumable).toBe(true);
+    const row = historyRows(page).first();
+    await poll(() => row.getAttribute('data-outcome')).toBe('cancelled');
+    expect(await row.getByTestId('import-history-windows').textContent()).toBe(text('pt-BR', 'import.history.windows', { done: String(stopped.windows_done), total: '7' }));
+    await screenshot(page, 'import-windows-stopped');
+
+    // Continuar: a new run from the first period not imported, to the end.
+    const calls = await watchApi(page);
+    await row.getByTestId('import-history-resume').click();
+    await poll(() => page.getByTestId('import-summary').getAttribute('data-outcome'), 60_000).toBe('completed');
+    expect(calls.of('import_resume')).toEqual([{ runId: stopped.id }]);
+    const [resumed, old] = await importRuns(host);
+    expect(resumed!.resumes).toBe(stopped.id);
+    expect(resumed!.windows_done).toBe(7);
+    expect(old!.resumable).toBe(false);
+    await poll(() => historyRows(page).first().getAttribute('data-outcome')).toBe('completed');
+    expect(await historyRows(page).nth(1).getByTestId('import-history-resume').count()).toBe(0);
+    expect(await historyRows(page).first().textContent()).toContain(text('pt-BR', 'import.history.continues', { id: String(stopped.id) }));
+    await screenshot(page, 'import-windows-resumed');
+    // No gap: the whole period again finds nothing new or changed.
+    const again = await host.call<RunSummary>('import_preview', { integrationId: agency.atlantica, query: dates(await localDay(page, 19), await localDay(page, 0)) });
+    expect([again.counts.new, again.counts.updated]).toEqual([0, 0]);
   });
 
   test('a document with a space is refused next to the field; the exact document is found', async () => {
@@ -311,7 +368,10 @@ describe('Importar vendas', () => {
     const row = historyRows(page).last();
     expect(await row.getAttribute('data-id')).toBe(String(agency.runs.malformed));
     await row.click();
-    expect(await row.getAttribute('aria-expanded')).toBe('true');
+    // The row's disclosure is the button in its first cell (a table row cannot carry aria-expanded).
+    const toggle = row.getByTestId('import-history-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.getAttribute('aria-controls')).toBe(await page.locator('.history-issues-row').getAttribute('id'));
     await page.getByTestId('import-issues').waitFor();
     const issues = await page.getByTestId('import-issue').allTextContents();
     const stored = await host.call<{ kind: string; supplier_sale_id: string | null }[]>('import_issues', { runId: agency.runs.malformed });
@@ -319,8 +379,10 @@ describe('Importar vendas', () => {
     const malformed = stored.filter((i) => i.kind === 'malformed');
     expect(malformed.length).toBe(1);
     expect(issues.some((i) => i.includes(text('pt-BR', 'import.issue.malformed')) && i.includes(malformed[0]!.supplier_sale_id ?? '?'))).toBe(true);
-    await row.press('Enter');
+    await toggle.press('Enter');
     expect(await page.getByTestId('import-issues').count()).toBe(0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.getAttribute('aria-controls')).toBeNull();
     await current?.close();
     current = null;
 

@@ -115,6 +115,10 @@ export const api = {
    */
   importRun: (integrationId: number, query: ImportQuery, onEvent: (event: Progress) => void) => call<RunSummary>('import_run', { integrationId, query }, onEvent),
   /**
+   * Continues a stopped run (`ImportRun::resumable`) from its first unfinished window, as a new run.
+   */
+  importResume: (runId: number, onEvent: (event: Progress) => void) => call<RunSummary>('import_resume', { runId }, onEvent),
+  /**
    * Asks the running import (or preview) to stop after its page; false when none was running.
    */
   importCancel: (integrationId: number) => call<boolean>('import_cancel', { integrationId }),
@@ -128,6 +132,14 @@ export const api = {
    * Sets (or clears, with null) the daily import of yesterday's sales.
    */
   importScheduleSet: (integrationId: number, time: string | null) => call<null>('import_schedule_set', { integrationId, time }),
+  /**
+   * Days per request when a date range is imported (the integration's window size).
+   */
+  importWindowGet: (integrationId: number) => call<number>('import_window_get', { integrationId }),
+  /**
+   * Sets the window size: 1 to 366 days.
+   */
+  importWindowSet: (integrationId: number, days: number) => call<number>('import_window_set', { integrationId, days }),
   /**
    * Newest first; pass the previous page's `next` as `cursor` (keyset pagination).
    */
@@ -223,11 +235,14 @@ export const COMMAND_NAMES = [
   'wooba_settings_set',
   'import_preview',
   'import_run',
+  'import_resume',
   'import_cancel',
   'import_runs',
   'import_issues',
   'import_schedule_get',
   'import_schedule_set',
+  'import_window_get',
+  'import_window_set',
   'sales_page',
   'sales_count',
   'sale_detail',

@@ -16,6 +16,8 @@ const progress = (over: Partial<Progress>): Progress => ({
   elapsed_ms: 0,
   eta_ms: null,
   retry_in_s: null,
+  windows_done: 0,
+  windows_total: null,
   ...over,
 });
 const n = (x: number) => new Intl.NumberFormat('pt-BR').format(x);
@@ -28,6 +30,21 @@ describe('progress', () => {
     expect(percent(progress({ pages_done: 3, pages_total: 3 }))).toBe(100);
     expect(percent(progress({ sales_done: 50, sales_total: 200 }))).toBe(25);
     expect(percent(progress({ pages_done: 9, pages_total: 4 }))).toBe(100);
+    // A range in periods: by the periods written (a continued run starts where its run stopped).
+    expect(percent(progress({ windows_done: 5, windows_total: 20, pages_done: 9 }))).toBe(25);
+    expect(percent(progress({ windows_done: 0, windows_total: 1, pages_done: 1, pages_total: 4 }))).toBe(25);
+  });
+
+  test('the line of a range in periods names the period being fetched', () => {
+    expect(progressLines(progress({ windows_done: 2, windows_total: 13, pages_done: 3, sales_done: 60 }), n)).toEqual([
+      { key: 'import.progress.windows', params: { done: '3', total: '13' } },
+      { key: 'import.progress.pages_unknown', params: { done: '3' } },
+      { key: 'import.progress.sales_unknown', params: { done: '60' } },
+    ]);
+    expect(progressLines(progress({ windows_done: 13, windows_total: 13, pages_done: 14 }), n)[0]).toEqual({
+      key: 'import.progress.windows',
+      params: { done: '13', total: '13' },
+    });
   });
 
   test('the line: pages, sales, time left; a retry wait instead of the time left', () => {
@@ -77,6 +94,11 @@ describe('history errors', () => {
     counts,
     error_code: code,
     error_detail: detail,
+    window_days: 15,
+    windows_done: 0,
+    windows_total: 1,
+    resumes: null,
+    resumable: false,
   });
   const has = (k: string) => CATALOGUES['pt-BR'][k];
 

@@ -8,6 +8,8 @@ import type { Params } from './i18n';
 /** The bar's value in percent (0–100, whole), or null while the total is not known yet. */
 export function percent(p: Progress | null): number | null {
   if (!p) return null;
+  // A range in periods: how many periods are written (each period's pages are not known ahead).
+  if (p.windows_total !== null && p.windows_total > 1) return clampPercent((p.windows_done / p.windows_total) * 100);
   if (p.pages_total !== null && p.pages_total > 0) return clampPercent((p.pages_done / p.pages_total) * 100);
   if (p.sales_total !== null && p.sales_total > 0) return clampPercent((p.sales_done / p.sales_total) * 100);
   return null;
@@ -54,6 +56,10 @@ export interface Line {
 export function progressLines(p: Progress | null, n: (x: number) => string): Line[] {
   if (!p || (p.pages_done === 0 && p.pages_total === null && p.retry_in_s === null)) return [{ key: 'import.progress.waiting', params: {} }];
   const out: Line[] = [];
+  // The period being fetched (1-based), of how many, when the range is fetched in periods.
+  if (p.windows_total !== null && p.windows_total > 1) {
+    out.push({ key: 'import.progress.windows', params: { done: n(Math.min(p.windows_done + 1, p.windows_total)), total: n(p.windows_total) } });
+  }
   out.push(
     p.pages_total !== null
       ? { key: 'import.progress.pages', params: { done: n(p.pages_done), total: n(p.pages_total) } }

@@ -11,6 +11,7 @@ const summary = (over: Partial<RunSummary>): RunSummary => ({
   duration_ms: 10,
   error: null,
   items: [],
+  resumable: false,
   ...over,
 });
 const asked = { integrationId: 3, query: { mode: 'document' as const, document: 'ABC' } };

@@ -2,6 +2,7 @@
 // cancelled, answered. Not a "load" (useLoad): it streams events and its answer changes what the screen is.
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { api } from './api.gen';
+import type { ImportRun } from './bindings/ImportRun';
 import type { Progress } from './bindings/Progress';
 import type { QueryErrors } from './import-query';
 import { splitReply } from './import-query';
@@ -12,7 +13,10 @@ import { toErrorReply } from './transport';
 export interface ImportRunner {
   phase: Phase;
   busy: boolean;
-  start: (action: Action, asked: Asked) => Promise<void>;
+  /** `resumeRun`: continue that stopped run (of the same question) instead of asking anew. */
+  start: (action: Action, asked: Asked, resumeRun?: number) => Promise<void>;
+  /** Continuar: a stopped run, from its first unfinished period (a new run that names it). */
+  resume: (run: ImportRun) => Promise<void>;
   cancel: () => void;
   /** Tentar de novo: the same question again (an import that did not complete, a failed preview or run). */
   retry: () => void;
@@ -33,7 +37,8 @@ export function useImportRun(onFieldErrors: (fields: QueryErrors) => void): Impo
   /** Which run the channel messages belong to: a late message of an older run is dropped. */
   const token = useRef(0);
 
-  const start = async (action: Action, { integrationId, query }: Asked) => {
+  /** `resumeRun`: continue that run (an import of the same range) instead of asking anew. */
+  const start = async (action: Action, { integrationId, query }: Asked, resumeRun?: number) => {
     const asked: Asked = { integrationId, query };
     const mine = ++token.current;
     setPhase({ step: action === 'preview' ? 'previewing' : 'running', progress: null, cancelling: false, ...asked });
@@ -42,7 +47,10 @@ export function useImportRun(onFieldErrors: (fields: QueryErrors) => void): Impo
       setPhase((ph) => (isBusy(ph) ? { ...ph, progress: p } : ph));
     };
     try {
-      const summary = await (action === 'preview' ? api.importPreview : api.importRun)(asked.integrationId, asked.query, onProgress);
+      const summary =
+        resumeRun !== undefined
+          ? await api.importResume(resumeRun, onProgress)
+          : await (action === 'preview' ? api.importPreview : api.importRun)(asked.integrationId, asked.query, onProgress);
       if (token.current !== mine) return;
       setPhase(phaseAfter(action, summary, asked));
       if (action === 'run') setHistoryReload((n) => n + 1);
@@ -74,6 +82,7 @@ export function useImportRun(onFieldErrors: (fields: QueryErrors) => void): Impo
     phase,
     busy: isBusy(phase),
     start,
+    resume: (r: ImportRun) => start('run', { integrationId: r.integration_id, query: { mode: 'dates', from: r.date_from ?? '', to: r.date_to ?? '' } }, r.id),
     cancel,
     retry,
     questionChanged: () => setPhase(afterQueryChange),

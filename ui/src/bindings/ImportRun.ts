@@ -6,4 +6,20 @@ export type ImportRun = { id: number, integration_id: number, integration: strin
 /**
  * `document` or `dates`.
  */
-mode: string, document: string | null, date_from: string | null, date_to: string | null, started_at: string, finished_at: string | null, outcome: Outcome, pages_done: number, pages_total: number | null, counts: Counts, error_code: string | null, error_detail: string | null, };
+mode: string, document: string | null, date_from: string | null, date_to: string | null, started_at: string, finished_at: string | null, outcome: Outcome, pages_done: number, pages_total: number | null, counts: Counts, error_code: string | null, error_detail: string | null, 
+/**
+ * Days per window of a date range (None: a document).
+ */
+window_days: number | null, 
+/**
+ * Windows written, counted from the range's start (a continued run starts where its run stopped).
+ */
+windows_done: number, windows_total: number | null, 
+/**
+ * The run this one continues.
+ */
+resumes: number | null, 
+/**
+ * It stopped before its last window and no run continues it yet: "Continuar" / `--resume`.
+ */
+resumable: boolean, };

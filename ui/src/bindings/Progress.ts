@@ -5,4 +5,12 @@ export type Progress = { run_id: number | null, pages_done: number, pages_total:
 /**
  * Set while waiting before a retry (seconds), so the window can say why it paused.
  */
-retry_in_s: number | null, };
+retry_in_s: number | null, 
+/**
+ * Windows of the date range written (from the range's start, a continued run's included).
+ */
+windows_done: number, 
+/**
+ * Windows in the date range (None: a document).
+ */
+windows_total: number | null, };

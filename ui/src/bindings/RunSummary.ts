@@ -12,4 +12,8 @@ run_id: number | null, outcome: Outcome, counts: Counts, pages: number, duration
 /**
  * Preview only: the sales found, up to PREVIEW_LIMIT.
  */
-items: Array<PreviewItem>, };
+items: Array<PreviewItem>, 
+/**
+ * It stopped before its last window: it can be continued (`import_resume` with `run_id`).
+ */
+resumable: boolean, };

@@ -23,7 +23,8 @@ export function ConfirmDialog(props: {
       class="confirm"
       role="alertdialog"
       aria-modal="true"
-      aria-describedby="confirm-message"
+      // No title: the question is its name (read as it opens), not a description of a nameless dialog.
+      aria-labelledby="confirm-message"
       data-testid="confirm-dialog"
       onCancel={(e) => {
         e.preventDefault();

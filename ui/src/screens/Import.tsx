@@ -19,6 +19,7 @@ import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
 import { ImportQueryForm } from './ImportQueryForm';
 import { ImportSchedule } from './ImportSchedule';
+import { ImportWindow } from './ImportWindow';
 import { ImportSummary } from './ImportSummary';
 
 /** Importar vendas: the question (integration, dates or document), its preview, the import, schedule, history. */
@@ -153,12 +154,14 @@ export function Import() {
             summary={phase.summary}
             busy={busy}
             onRetry={run.retry}
+            onResume={(runId) => void run.start('run', phase, runId)}
             onReset={run.reset}
             onShowFlagged={() => openSales({ flagged_only: true, integration_id: phase.integrationId })}
           />
         )}
         {selected && <ImportSchedule integration={selected} key={selected.id} />}
-        <ImportHistory reload={run.historyReload} />
+        {selected && <ImportWindow integration={selected} key={`w${selected.id}`} />}
+        <ImportHistory reload={run.historyReload} onResume={(r) => void run.resume(r)} busy={busy} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.gen';
+import type { ImportRun } from '../bindings/ImportRun';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
 import { ImportHistoryRow } from './ImportHistoryRow';
@@ -8,7 +9,7 @@ import { ImportHistoryRow } from './ImportHistoryRow';
 const POLL_MS = 2000;
 
 /** The record of every import: what was asked, how it ended, what it did; a click shows a run's problems. */
-export function ImportHistory({ reload: asked }: { reload: number }) {
+export function ImportHistory({ reload: asked, onResume, busy }: { reload: number; onResume: (run: ImportRun) => void; busy: boolean }) {
   const { t } = useI18n();
   const { load, reload } = useLoad(() => api.importRuns(null), [asked]);
   const [open, setOpen] = useState<number | null>(null);
@@ -58,7 +59,7 @@ export function ImportHistory({ reload: asked }: { reload: number }) {
             </thead>
             <tbody>
               {runs.map((r) => (
-                <ImportHistoryRow key={r.id} run={r} expanded={open === r.id} onToggle={() => setOpen((o) => (o === r.id ? null : r.id))} onRecheck={reload} />
+                <ImportHistoryRow key={r.id} run={r} expanded={open === r.id} onToggle={() => setOpen((o) => (o === r.id ? null : r.id))} onRecheck={reload} onResume={onResume} busy={busy} />
               ))}
             </tbody>
           </table>

@@ -20,41 +20,44 @@ const CANCEL_RECHECK_MS = 400;
 
 /**
  * One run of the history: what was asked, when, what it did, how it ended (a run going on can be cancelled);
- * under it, the fix when it failed and, once opened (click, Enter, Space), its problems.
+ * under it, the fix when it failed and, once opened (a click on the row, or its first cell's button), its problems.
  */
-export function ImportHistoryRow(props: { run: ImportRun; expanded: boolean; onToggle: () => void; onRecheck: () => void }) {
+export function ImportHistoryRow(props: { run: ImportRun; expanded: boolean; onToggle: () => void; onRecheck: () => void; onResume: (run: ImportRun) => void; busy: boolean }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
   const { run: r, expanded } = props;
   const ms = elapsedMs(r.started_at, r.finished_at);
   const err = runError(r, (k) => CATALOGUES[locale][k]);
   const { main, extra } = runCountLines(r.counts, formatNumber);
   const say = (lines: typeof main) => lines.map((l) => t(l.key, l.params)).join(' · ');
+  const issuesId = `import-run-issues-${r.id}`;
   const failedText = r.outcome === 'failed' && (err.key !== null || err.detail !== null) ? (err.key !== null ? t(err.key) : err.detail) : null;
   return (
     <>
+      {/* A click anywhere on the row opens it; for the keyboard and screen readers the disclosure is the button
+          in its first cell (a table row cannot carry aria-expanded): its clicks reach the row's handler. */}
       <tr
-        tabIndex={0}
         class={expanded ? 'history-row expanded' : 'history-row'}
         data-testid="import-history-row"
         data-id={r.id}
         data-outcome={r.outcome}
-        aria-expanded={expanded}
         title={t('import.history.show_issues')}
         onClick={props.onToggle}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            props.onToggle();
-          }
-        }}
       >
         <td class="col-h-integration">
-          <span class="history-chevron">
-            <Icon name="chevron" class="chevron-icon" />
-          </span>
-          <span class="cell-main" title={r.integration}>
-            {r.integration}
-          </span>
+          <button
+            type="button"
+            class="history-toggle"
+            data-testid="import-history-toggle"
+            aria-expanded={expanded}
+            aria-controls={expanded ? issuesId : undefined}
+          >
+            <span class="history-chevron">
+              <Icon name="chevron" class="chevron-icon" />
+            </span>
+            <span class="cell-main" title={r.integration}>
+              {r.integration}
+            </span>
+          </button>
         </td>
         <td class="col-h-query">
           <span class={r.mode === 'document' ? 'cell-main mono' : 'cell-main'}>
@@ -72,6 +75,28 @@ export function ImportHistoryRow(props: { run: ImportRun; expanded: boolean; onT
         </td>
         <td class="col-h-outcome">
           <span class={`badge badge-outcome-${r.outcome}`}>{t(OUTCOME_KEYS[r.outcome])}</span>
+          {r.windows_total !== null && r.windows_total > 1 && r.outcome !== 'completed' && (
+            <span class="cell-sub" data-testid="import-history-windows">
+              {t('import.history.windows', { done: formatNumber(r.windows_done), total: formatNumber(r.windows_total) })}
+            </span>
+          )}
+          {r.resumes !== null && <span class="cell-sub">{t('import.history.continues', { id: String(r.resumes) })}</span>}
+          {r.resumable && r.windows_total !== null && (
+            // Continuar: the periods already written are not fetched again (the backend decides what can be).
+            <button
+              type="button"
+              class="btn btn-small history-resume"
+              data-testid="import-history-resume"
+              title={t('import.history.resume_hint', { next: formatNumber(r.windows_done + 1), total: formatNumber(r.windows_total) })}
+              disabled={props.busy}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onResume(r);
+              }}
+            >
+              {t('import.history.resume')}
+            </button>
+          )}
           {r.outcome === 'running' && (
             // A run started elsewhere (another visit to this screen, the CLI) can be stopped from here.
             <button
@@ -98,7 +123,7 @@ export function ImportHistoryRow(props: { run: ImportRun; expanded: boolean; onT
         </tr>
       )}
       {expanded && (
-        <tr class="history-sub-row history-issues-row">
+        <tr class="history-sub-row history-issues-row" id={issuesId}>
           <td colSpan={5}>
             <ImportRunIssues run={r} />
           </td>

@@ -19,6 +19,8 @@ export function ImportSummary(props: {
   summary: RunSummary;
   busy: boolean;
   onRetry: () => void;
+  /** Continuar: from the first period not imported (a run that stopped with periods left). */
+  onResume: (runId: number) => void;
   onReset: () => void;
   onShowFlagged: () => void;
 }) {
@@ -59,8 +61,13 @@ export function ImportSummary(props: {
             {t('import.new_query')}
           </button>
           {summary.outcome !== 'completed' && (
-            <button type="button" class="btn btn-primary" data-testid="import-retry" disabled={props.busy} onClick={props.onRetry}>
+            <button type="button" class={summary.resumable ? 'btn' : 'btn btn-primary'} data-testid="import-retry" disabled={props.busy} onClick={props.onRetry}>
               {t('common.retry')}
+            </button>
+          )}
+          {summary.resumable && summary.run_id !== null && (
+            <button type="button" class="btn btn-primary" data-testid="import-resume" disabled={props.busy} onClick={() => props.onResume(summary.run_id!)}>
+              {t('import.history.resume')}
             </button>
           )}
         </div>

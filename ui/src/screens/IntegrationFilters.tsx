@@ -40,7 +40,7 @@ export function IntegrationFilters(props: {
           autoComplete="off"
           spellcheck={false}
           aria-keyshortcuts="Control+F"
-          aria-controls="integrations-table"
+          aria-controls="integrations-results"
           placeholder={t('integrations.search_placeholder')}
           value={filters.query}
           onInput={(e) => onChange({ query: e.currentTarget.value })}

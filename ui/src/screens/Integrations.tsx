@@ -187,7 +187,8 @@ export function Integrations() {
           </div>
         )}
 
-        <div class="table-card card">
+        {/* What the search controls: the table, or why there is none (empty, no match, loading, an error). */}
+        <div class="table-card card" id="integrations-results">
           {error ? (
             <div class="state state-error" role="alert">
               <Icon name="alert" class="state-icon" />
@@ -228,7 +229,7 @@ export function Integrations() {
             </div>
           ) : (
             <div class="table-scroll">
-              <table class="table" id="integrations-table" aria-labelledby="screen-title">
+              <table class="table" aria-labelledby="screen-title">
                 <SortableHead columns={COLUMNS} sort={sort} onSort={(key) => setSort((s) => nextIntegrationSort(s, key))} />
                 <tbody ref={tbodyRef}>
                   {rows.map((i) => (

@@ -96,7 +96,7 @@ export function People() {
               autoComplete="off"
               spellcheck={false}
               aria-keyshortcuts="Control+F"
-              aria-controls="people-table"
+              aria-controls="people-results"
               placeholder={t('people.search_placeholder')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
@@ -112,7 +112,8 @@ export function People() {
           </p>
         </div>
 
-        <div class="table-card card">
+        {/* What the search controls: the table, or why there is none (empty, no match, loading, an error). */}
+        <div class="table-card card" id="people-results">
           {load.state === 'error' ? (
             <div class="state state-error" role="alert">
               <Icon name="alert" class="state-icon" />
@@ -132,7 +133,7 @@ export function People() {
             </div>
           ) : (
             <div class="table-scroll">
-              <table class="table" id="people-table" aria-labelledby="screen-title">
+              <table class="table" aria-labelledby="screen-title">
                 <SortableHead columns={COLUMNS} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} />
                 <tbody ref={tbodyRef}>
                   {rows.map((p) => (

@@ -48,7 +48,7 @@ export function SalesSearch(props: {
           autoComplete="off"
           spellcheck={false}
           aria-keyshortcuts="Control+F"
-          aria-controls="sales-table"
+          aria-controls="sales-results"
           placeholder={t('sales.search_placeholder')}
           value={query}
           onInput={(e) => props.onQuery(e.currentTarget.value)}

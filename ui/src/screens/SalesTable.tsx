@@ -131,12 +131,13 @@ export function SalesTable({ list, unfiltered, onOpen }: { list: SalesList; unfi
         </div>
       )}
 
-      <div class="table-card card">
+      {/* What the search controls: the table, or why there is none (nothing imported, no match). */}
+      <div class="table-card card" id="sales-results">
         {!list.showTable ? (
           <SalesEmpty unfiltered={unfiltered} />
         ) : (
           <div class="table-scroll" ref={list.scrollRef} onScroll={list.measure} aria-busy={list.loadingFirst}>
-            <table class="table sales-table" id="sales-table" aria-labelledby="screen-title" aria-rowcount={count === null ? -1 : count + 1}>
+            <table class="table sales-table" aria-labelledby="screen-title" aria-rowcount={count === null ? -1 : count + 1}>
               <thead ref={list.headRef}>
                 <tr aria-rowindex={1}>
                   <th scope="col" class="col-s-date">{t('sales.col.date')}</th>

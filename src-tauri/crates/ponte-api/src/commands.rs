@@ -70,6 +70,8 @@ commands! {
     import_preview(integration_id: i64, query: ImportQuery) -> RunSummary, events Progress => imports::preview;
     /// Imports page by page; resolves with the run's summary (cancelled and failed runs too).
     import_run(integration_id: i64, query: ImportQuery) -> RunSummary, events Progress => imports::run;
+    /// Continues a stopped run (`ImportRun::resumable`) from its first unfinished window, as a new run.
+    import_resume(run_id: i64) -> RunSummary, events Progress => imports::resume;
     /// Asks the running import (or preview) to stop after its page; false when none was running.
     import_cancel(integration_id: i64) -> bool => imports::cancel;
     import_runs(integration_id: Option<i64>) -> Vec<ImportRun> => imports::runs;
@@ -78,6 +80,10 @@ commands! {
     import_schedule_get(integration_id: i64) -> Option<String> => imports::schedule_get;
     /// Sets (or clears, with null) the daily import of yesterday's sales.
     import_schedule_set(integration_id: i64, time: Option<String>) -> () => imports::schedule_set;
+    /// Days per request when a date range is imported (the integration's window size).
+    import_window_get(integration_id: i64) -> u32 => imports::window_get;
+    /// Sets the window size: 1 to 366 days.
+    import_window_set(integration_id: i64, days: u32) -> u32 => imports::window_set;
 
     /// Newest first; pass the previous page's `next` as `cursor` (keyset pagination).
     sales_page(filter: SalesFilter, cursor: Option<SalesCursor>, limit: u32) -> SalesPage => sales::page;

@@ -2,13 +2,19 @@
 //! `docs/BENCHMARKS.md`. Run with `bash .ci/bench` (an optimised build; figures from a debug build
 //! mean nothing).
 //!
-//! Import (issue 5), against the simulator on loopback with N bookings:
-//! (a) fetch + parse every page, writing nothing; (b) insert the same sales alone, one transaction;
-//! (c) the real import (in a child process, so its peak RSS is its own); then a re-import.
+//! Import (issues 5 and 11), N bookings (10 000 and 100 000; `PONTE_BENCH_SIZES` overrides): the
+//! simulator's pages rendered once and served from memory, a lean reference import of them, Ponte's
+//! import and re-import (each import in a child process, so its peak RSS is its own). Why each measure
+//! exists: `import_bench.rs`.
+//!
+//! `PONTE_BENCH_ONLY=home` or `=import`: that section alone, a quick look (docs/BENCHMARKS.md is only
+//! written by full runs).
 
 mod home_bench;
 mod import_bench;
+mod pages_server;
 mod paging_bench;
+mod reference_import;
 mod reminders_bench;
 mod report;
 
@@ -16,6 +22,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("child-import") => import_bench::child(&args[1..]),
+        Some("child-reference") => import_bench::child_reference(&args[1..]),
         _ => {
             let sizes: Vec<usize> = std::env::var("PONTE_BENCH_SIZES")
                 .ok()
@@ -26,14 +33,15 @@ fn main() {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(1_000_000);
             let mut r = report::Report::new();
-            // PONTE_BENCH_ONLY=home: just Início (a quick look; docs/BENCHMARKS.md is written by full runs).
-            if std::env::var("PONTE_BENCH_ONLY").as_deref() == Ok("home") {
-                home_bench::run(paging_rows, 10_000, &mut r);
-                return;
+            // PONTE_BENCH_ONLY=home or import: just that section (a quick look; docs/BENCHMARKS.md is
+            // written by full runs).
+            match std::env::var("PONTE_BENCH_ONLY").as_deref() {
+                Ok("home") => return home_bench::run(paging_rows, 10_000, &mut r),
+                Ok("import") => return import_bench::run(&sizes, &mut r),
+                Ok("") | Err(_) => {}
+                Ok(other) => panic!("PONTE_BENCH_ONLY={other}: expected home or import"),
             }
-            for n in sizes {
-                import_bench::run(n, &mut r);
-            }
+            import_bench::run(&sizes, &mut r);
             paging_bench::run(paging_rows, &mut r);
             home_bench::run(paging_rows, 10_000, &mut r);
             reminders_bench::run(100_000, &mut r);

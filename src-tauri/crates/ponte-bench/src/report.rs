@@ -5,8 +5,11 @@ use std::fmt::Write;
 /// One measured figure: what, value, goal and verdict.
 type Row = (String, String, String);
 
+/// A section: its title, what its measures are (a paragraph, may be empty), its rows.
+type Section = (String, String, Vec<Row>);
+
 pub struct Report {
-    sections: Vec<(String, Vec<Row>)>,
+    sections: Vec<Section>,
 }
 
 impl Report {
@@ -16,13 +19,21 @@ impl Report {
 
     pub fn section(&mut self, title: &str) {
         println!("\n## {title}");
-        self.sections.push((title.to_string(), Vec::new()));
+        self.sections.push((title.to_string(), String::new(), Vec::new()));
+    }
+
+    /// What the current section measures and how, written above its table (not a figure).
+    pub fn note(&mut self, text: &str) {
+        println!("{text}");
+        if let Some((_, note, _)) = self.sections.last_mut() {
+            note.push_str(text);
+        }
     }
 
     /// One figure: what, value, goal/verdict.
     pub fn row(&mut self, what: &str, value: String, goal: &str) {
         println!("  {what:<58} {value:>16}   {goal}");
-        if let Some((_, rows)) = self.sections.last_mut() {
+        if let Some((_, _, rows)) = self.sections.last_mut() {
             rows.push((what.to_string(), value, goal.to_string()));
         }
     }
@@ -37,8 +48,12 @@ impl Report {
             std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             std::env::consts::OS
         );
-        for (title, rows) in &self.sections {
-            let _ = writeln!(md, "## {title}\n\n| measure | value | goal |\n| --- | ---: | --- |");
+        for (title, note, rows) in &self.sections {
+            let _ = writeln!(md, "## {title}\n");
+            if !note.is_empty() {
+                let _ = writeln!(md, "{note}\n");
+            }
+            let _ = writeln!(md, "| measure | value | goal |\n| --- | ---: | --- |");
             for (w, v, g) in rows {
                 let _ = writeln!(md, "| {w} | {v} | {g} |");
             }

@@ -15,6 +15,7 @@ use ponte_import::{Progress, RunOptions};
 use tokio_util::sync::CancellationToken;
 
 use crate::import_schedule_cmd::{self, ScheduleCommand};
+use crate::import_window_cmd::{self, WindowCommand};
 use crate::output::Out;
 
 /// `ponte import ID …` runs an import; `ponte import schedule …` manages the daily one. The run keeps its
@@ -25,8 +26,15 @@ pub struct ImportArgs {
     #[command(subcommand)]
     pub command: Option<ImportCommand>,
     /// Id of the integration (see `ponte integrations list`)
-    #[arg(required = true)]
+    #[arg(required_unless_present = "resume")]
     pub integration: Option<i64>,
+    /// Continue run RUN (cancelled, failed or killed) from its first unfinished period: the periods it
+    /// imported are not fetched again (see `ponte import history`)
+    #[arg(long, value_name = "RUN", conflicts_with_all = ["integration", "document", "from", "to", "dry_run", "window_days"])]
+    pub resume: Option<i64>,
+    /// Days per request for this run (default: the integration's setting, see `ponte import window`)
+    #[arg(long, value_name = "DAYS", requires = "from")]
+    pub window_days: Option<u32>,
     /// Reserva, localizador or voucher, exactly as the supplier shows it (case-sensitive)
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub document: Option<String>,
@@ -51,31 +59,60 @@ pub enum ImportCommand {
         #[command(subcommand)]
         command: ScheduleCommand,
     },
+    /// How many days of sales one request asks for (long periods are imported in parts)
+    Window {
+        #[command(subcommand)]
+        command: WindowCommand,
+    },
+    /// The latest import runs, newest first, with the ones that can be continued
+    History {
+        /// Only this integration's runs
+        integration: Option<i64>,
+    },
 }
 
 pub fn run(db: Db, args: ImportArgs, out: &Out) -> ExitCode {
-    let integration = match (args.command, args.integration) {
-        (Some(ImportCommand::Schedule { command }), _) => return import_schedule_cmd::run(&db, command, out),
-        (None, Some(id)) => id,
-        (None, None) => unreachable!("clap requires the ID without a subcommand"),
-    };
-    let query = match (&args.document, &args.from, &args.to) {
-        (Some(d), _, _) => ImportQuery::Document { document: d.clone() },
-        (None, Some(f), Some(t)) => ImportQuery::Dates {
-            from: f.clone(),
-            to: t.clone(),
+    let opts = match (args.command, args.integration, args.resume) {
+        (Some(ImportCommand::Schedule { command }), _, _) => return import_schedule_cmd::run(&db, command, out),
+        (Some(ImportCommand::Window { command }), _, _) => return import_window_cmd::run(&db, command, out),
+        (Some(ImportCommand::History { integration }), _, _) => {
+            return import_window_cmd::history(&db, integration, out)
+        }
+        (None, _, Some(run)) => match ponte_import::history::get(&db, run) {
+            Ok(r) => RunOptions::resume(r.integration_id, run),
+            Err(e) => return out.error(&e),
         },
-        _ => return out.error(&CoreError::invalid("document", "error.field.required")),
-    };
-    let q = match query.check() {
-        Ok(q) => q,
-        Err(e) => return out.error(&e),
+        (None, Some(id), None) => {
+            let query = match (&args.document, &args.from, &args.to) {
+                (Some(d), _, _) => ImportQuery::Document { document: d.clone() },
+                (None, Some(f), Some(t)) => ImportQuery::Dates {
+                    from: f.clone(),
+                    to: t.clone(),
+                },
+                _ => return out.error(&CoreError::invalid("document", "error.field.required")),
+            };
+            let q = match query.check() {
+                Ok(q) => q,
+                Err(e) => return out.error(&e),
+            };
+            if let Some(days) = args.window_days {
+                // The same rule as the setting's.
+                if let Err(e) = ponte_import::windows::check(days) {
+                    return out.error(&e);
+                }
+            }
+            RunOptions {
+                window_days: args.window_days,
+                ..RunOptions::new(id, q)
+            }
+        }
+        (None, None, None) => unreachable!("clap requires the ID or --resume without a subcommand"),
     };
     let store = match Secrets::native(SERVICE) {
         Ok(s) => s,
         Err(e) => return out.error(&e.into()),
     };
-    let mut opts = RunOptions::new(integration, q);
+    let mut opts = opts;
     opts.page_size = args.page_size;
     let db = Mutex::new(db);
     let cancel = CancellationToken::new();
@@ -83,8 +120,13 @@ pub fn run(db: Db, args: ImportArgs, out: &Out) -> ExitCode {
     let report = |p: &Progress| {
         if tty {
             let total = p.pages_total.map(|t| format!("/{t}")).unwrap_or_default();
+            let windows = p
+                .windows_total
+                .filter(|t| *t > 1)
+                .map(|t| format!("[{}/{t}] ", p.windows_done))
+                .unwrap_or_default();
             eprint!(
-                "\r{}{total} — {} +{} ~{} ={}   ",
+                "\r{windows}{}{total} — {} +{} ~{} ={}   ",
                 p.pages_done, p.sales_done, p.counts.new, p.counts.updated, p.counts.unchanged
             );
         }

@@ -37,7 +37,7 @@ pub enum ScheduleCommand {
 }
 
 /// The wrong id of a scheduler script is refused rather than stored for an integration that is not there.
-fn integration(db: &Db, id: i64) -> Result<Integration, ImportError> {
+pub(crate) fn importable(db: &Db, id: i64) -> Result<Integration, ImportError> {
     let i = integrations::get(db, id)?;
     // The window offers the schedule only where there are sales to import; the engine refuses the rest.
     if !registry::spec(i.ty).has_sales {
@@ -49,12 +49,12 @@ fn integration(db: &Db, id: i64) -> Result<Integration, ImportError> {
 pub fn run(db: &Db, cmd: ScheduleCommand, out: &Out) -> ExitCode {
     let result: Result<(), ImportError> = (|| match cmd {
         ScheduleCommand::Get { integration: id } => {
-            integration(db, id)?;
+            importable(db, id)?;
             print(out, id, schedule::get(db, id)?.as_deref());
             Ok(())
         }
         ScheduleCommand::Set { integration: id, time } => {
-            let i = integration(db, id)?;
+            let i = importable(db, id)?;
             // To the core a blank time means "off"; here `clear` says that, so a blank TIME is a mistake.
             if time.trim().is_empty() {
                 return Err(CoreError::invalid("time", "error.reminders.time").into());
@@ -73,7 +73,7 @@ pub fn run(db: &Db, cmd: ScheduleCommand, out: &Out) -> ExitCode {
             Ok(())
         }
         ScheduleCommand::Clear { integration: id } => {
-            let i = integration(db, id)?;
+            let i = importable(db, id)?;
             schedule::set(db, id, None)?;
             if !out.json {
                 println!(

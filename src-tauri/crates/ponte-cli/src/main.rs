@@ -5,6 +5,7 @@
 
 mod import_cmd;
 mod import_schedule_cmd;
+mod import_window_cmd;
 mod integrations_cmd;
 mod output;
 mod people_cmd;

@@ -82,6 +82,9 @@ fn import(dir: &std::path::Path, id: &str) -> std::process::Output {
             "2026-12-31",
             "--page-size",
             "20",
+            // One request for the whole year: these tests count whole pages (windows: below).
+            "--window-days",
+            "366",
             "--json",
         ])
         .output()
@@ -131,6 +134,8 @@ fn killed_mid_page_leaves_whole_sales_and_the_rerun_completes() {
             "2026-12-31",
             "--page-size",
             "20",
+            "--window-days",
+            "366",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -194,4 +199,141 @@ fn killed_mid_page_leaves_whole_sales_and_the_rerun_completes() {
         ),
         1
     );
+}
+
+fn json(out: &std::process::Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The sales stored, as (supplier id, hash), in order: what "exactly the sales of one clean run" means.
+fn sales(dir: &std::path::Path) -> Vec<(String, String)> {
+    let c = rusqlite::Connection::open(dir.join("ponte.db")).unwrap();
+    let mut stmt = c
+        .prepare("SELECT supplier_sale_id, content_hash FROM sales ORDER BY supplier_sale_id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn killed_in_its_third_window_then_resumed_ends_with_the_sales_of_one_clean_run() {
+    let (clean_dir, _clean_sim, clean_id) = setup();
+    let full = |dir: &std::path::Path, id: &str| {
+        ponte(dir)
+            .args([
+                "import",
+                id,
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+                "--page-size",
+                "20",
+                "--json",
+            ])
+            .output()
+            .unwrap()
+    };
+    json(&full(clean_dir.path(), &clean_id));
+
+    let (dir, sim, id) = setup();
+    let out = ponte(dir.path())
+        .args(["import", "window", "set", &id, "30", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["window_days"], 30);
+    // From the third window's request on, replies are slow: the kill lands in the third window.
+    sim.faults().push(
+        Fault::new(FaultKind::Slow { delay_ms: 3000 })
+            .on(Supplier::Infotravel)
+            .on_path("/booking")
+            .after(2),
+    );
+    let mut child = ponte(dir.path())
+        .args([
+            "import",
+            &id,
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--page-size",
+            "20",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let windows =
+            std::panic::catch_unwind(|| count(dir.path(), "SELECT coalesce(max(windows_done), 0) FROM import_runs"))
+                .unwrap_or(0);
+        if windows >= 2 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the import never finished 2 windows"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    child.kill().unwrap(); // SIGKILL, in the third window's request
+    child.wait().unwrap();
+    sim.faults().clear();
+    let run = count(dir.path(), "SELECT id FROM import_runs");
+    assert_eq!(count(dir.path(), "SELECT windows_done FROM import_runs"), 2);
+    let partial = sales(dir.path()).len();
+    assert!(partial > 0 && partial < N, "{partial} sales");
+
+    // Listed as one to continue, with the command that does it.
+    let out = ponte(dir.path()).args(["import", "history"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("ponte import --resume {run}")), "{text}");
+    assert!(text.contains("2 of 13 periods"), "{text}");
+
+    let out = ponte(dir.path())
+        .args(["import", "--resume", &run.to_string(), "--json"])
+        .output()
+        .unwrap();
+    let s = json(&out);
+    assert_eq!(s["outcome"], "completed", "{s}");
+    assert_eq!(s["counts"]["new"].as_u64().unwrap() as usize + partial, N);
+    assert_eq!(
+        sales(dir.path()),
+        sales(clean_dir.path()),
+        "exactly the sales of one clean run"
+    );
+    assert_eq!(
+        count(
+            dir.path(),
+            "SELECT count(*) FROM import_runs WHERE resumes = (SELECT min(id) FROM import_runs)"
+        ),
+        1
+    );
+
+    // Not twice, and not a finished run: refused with the fix, exit 1.
+    for r in [run, run + 1] {
+        let out = ponte(dir.path())
+            .args(["import", "--resume", &r.to_string()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("Start a new import instead"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Days per request are checked by the setting's rule.
+    let out = ponte(dir.path())
+        .args(["import", "window", "set", &id, "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("from 1 to 366"));
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/004_tokens_reminders.sql"),
     include_str!("../migrations/005_forget_reminders.sql"),
     include_str!("../migrations/006_stable_hash_reserved_ids.sql"),
+    include_str!("../migrations/007_import_windows.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -14,6 +14,9 @@ pub enum ImportError {
     Disabled,
     #[error("an import is already running for this integration")]
     AlreadyRunning,
+    /// `--resume` / Continuar of a run that cannot be continued (finished, a document, continued already).
+    #[error("this import cannot be continued")]
+    NotResumable,
 }
 
 impl ImportError {
@@ -24,6 +27,7 @@ impl ImportError {
             Self::NotImportable => "not_importable",
             Self::Disabled => "integration_disabled",
             Self::AlreadyRunning => "import_running",
+            Self::NotResumable => "not_resumable",
         }
     }
 

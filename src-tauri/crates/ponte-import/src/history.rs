@@ -75,6 +75,16 @@ pub struct ImportRun {
     pub counts: Counts,
     pub error_code: Option<String>,
     pub error_detail: Option<String>,
+    /// Days per window of a date range (None: a document).
+    pub window_days: Option<u32>,
+    /// Windows written, counted from the range's start (a continued run starts where its run stopped).
+    pub windows_done: u32,
+    pub windows_total: Option<u32>,
+    /// The run this one continues.
+    #[ts(type = "number | null")]
+    pub resumes: Option<i64>,
+    /// It stopped before its last window and no run continues it yet: "Continuar" / `--resume`.
+    pub resumable: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -96,29 +106,47 @@ pub struct NewRun<'a> {
     pub document: Option<&'a str>,
     pub date_from: Option<String>,
     pub date_to: Option<String>,
+    /// For a date range: (days per window, windows in the range, windows already written).
+    pub windows: Option<(u32, u32, u32)>,
+    pub resumes: Option<i64>,
 }
 
 pub fn start(db: &Db, r: &NewRun<'_>) -> Result<i64, CoreError> {
     let ts = now();
     db.conn().execute(
-        "INSERT INTO import_runs (integration_id, mode, document, date_from, date_to, started_at, outcome, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?6)",
-        params![r.integration_id, r.mode, r.document, r.date_from, r.date_to, ts],
+        "INSERT INTO import_runs (integration_id, mode, document, date_from, date_to, started_at, outcome, updated_at,
+            window_days, windows_total, windows_done, resumes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?6, ?7, ?8, ?9, ?10)",
+        params![
+            r.integration_id,
+            r.mode,
+            r.document,
+            r.date_from,
+            r.date_to,
+            ts,
+            r.windows.map(|w| w.0),
+            r.windows.map(|w| w.1),
+            r.windows.map_or(0, |w| w.2),
+            r.resumes
+        ],
     )?;
     Ok(db.conn().last_insert_rowid())
 }
 
 /// Written in the same transaction as the page it counts.
+/// `windows_done`: set when this page was the last of a window (the windows written so far, in all).
 pub fn progress(
     conn: &rusqlite::Connection,
     run: i64,
     pages_done: u32,
     pages_total: Option<u32>,
     c: &Counts,
+    windows_done: Option<u32>,
 ) -> Result<(), CoreError> {
     conn.execute(
         "UPDATE import_runs SET pages_done = ?1, pages_total = ?2, new_count = ?3, updated_count = ?4,
-            unchanged_count = ?5, flagged_count = ?6, unmapped_count = ?7, error_count = ?8, updated_at = ?9
+            unchanged_count = ?5, flagged_count = ?6, unmapped_count = ?7, error_count = ?8, updated_at = ?9,
+            windows_done = coalesce(?11, windows_done)
          WHERE id = ?10",
         params![
             pages_done,
@@ -130,7 +158,8 @@ pub fn progress(
             c.unmapped,
             c.errors,
             now(),
-            run
+            run,
+            windows_done
         ],
     )?;
     Ok(())
@@ -185,7 +214,10 @@ pub fn running_integrations(db: &Db) -> Result<Vec<i64>, CoreError> {
 
 const SELECT: &str = "SELECT r.id, r.integration_id, i.description, r.mode, r.document, r.date_from, r.date_to,
         r.started_at, r.finished_at, r.outcome, r.pages_done, r.pages_total, r.new_count, r.updated_count,
-        r.unchanged_count, r.flagged_count, r.unmapped_count, r.error_count, r.error_code, r.error_detail
+        r.unchanged_count, r.flagged_count, r.unmapped_count, r.error_count, r.error_code, r.error_detail,
+        r.window_days, r.windows_done, r.windows_total, r.resumes,
+        r.outcome IN ('cancelled', 'failed', 'interrupted') AND r.windows_done < r.windows_total
+            AND NOT EXISTS (SELECT 1 FROM import_runs n WHERE n.resumes = r.id)
     FROM import_runs r JOIN integrations i ON i.id = r.integration_id";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportRun> {
@@ -213,6 +245,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportRun> {
         },
         error_code: r.get(18)?,
         error_detail: r.get(19)?,
+        window_days: r.get(20)?,
+        windows_done: r.get(21)?,
+        windows_total: r.get(22)?,
+        resumes: r.get(23)?,
+        resumable: r.get::<_, Option<bool>>(24)?.unwrap_or(false),
     })
 }
 

@@ -10,6 +10,7 @@ pub mod retry;
 pub mod run;
 pub mod schedule;
 pub mod source;
+pub mod windows;
 
 pub use error::ImportError;
 pub use run::{preview, run, Progress, RunOptions, RunSummary};

@@ -92,6 +92,11 @@ pub struct RunOptions {
     pub page_size: u32,
     pub limits: Limits,
     pub retry: RetryPolicy,
+    /// Days per window of a date range (None: the integration's setting, [`crate::windows::get`]).
+    pub window_days: Option<u32>,
+    /// Continue this stopped run: its range and window size, from its first unfinished window
+    /// (`query` and `window_days` are then not used).
+    pub resume: Option<i64>,
 }
 
 impl RunOptions {
@@ -102,6 +107,16 @@ impl RunOptions {
             page_size: PAGE_SIZE,
             limits: Limits::default(),
             retry: RetryPolicy::default(),
+            window_days: None,
+            resume: None,
+        }
+    }
+
+    /// Continues run `run_id` of `integration_id` (see [`ImportRun::resumable`]).
+    pub fn resume(integration_id: i64, run_id: i64) -> Self {
+        Self {
+            resume: Some(run_id),
+            ..Self::new(integration_id, Query::Document(String::new()))
         }
     }
 }
@@ -124,6 +139,10 @@ pub struct Progress {
     pub eta_ms: Option<u64>,
     /// Set while waiting before a retry (seconds), so the window can say why it paused.
     pub retry_in_s: Option<u32>,
+    /// Windows of the date range written (from the range's start, a continued run's included).
+    pub windows_done: u32,
+    /// Windows in the date range (None: a document).
+    pub windows_total: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -157,6 +176,8 @@ pub struct RunSummary {
     pub error: Option<ErrorReply>,
     /// Preview only: the sales found, up to PREVIEW_LIMIT.
     pub items: Vec<PreviewItem>,
+    /// It stopped before its last window: it can be continued (`import_resume` with `run_id`).
+    pub resumable: bool,
 }
 
 fn lock(db: &Mutex<Db>) -> std::sync::MutexGuard<'_, Db> {
@@ -173,6 +194,7 @@ fn describe(q: &Query) -> (&'static str, Option<&str>, Option<String>, Option<St
 async fn fetch(
     src: &mut Source,
     opts: &RunOptions,
+    query: &Query,
     index: u32,
     tz: Tz,
     cancel: &CancellationToken,
@@ -182,7 +204,7 @@ async fn fetch(
     let mut timeouts = 0;
     loop {
         let attempt_result = tokio::select! {
-            r = src.page(&opts.query, index, opts.page_size, tz) => r,
+            r = src.page(query, index, opts.page_size, tz) => r,
             _ = cancel.cancelled() => return Ok(None),
         };
         // Each timeout already cost a whole request's time limit: a page gets two, no more, so a supplier
@@ -217,15 +239,27 @@ struct State {
     sales_done: u64,
     sales_total: Option<u64>,
     started: Instant,
+    windows_done: u32,
+    windows_total: Option<u32>,
+    /// Windows already written when this run started (a continued run).
+    first_window: u32,
 }
 
 impl State {
     fn progress(&self, run_id: Option<i64>, retry_in_s: Option<u32>) -> Progress {
         let elapsed = self.started.elapsed();
-        let eta = self.pages_total.filter(|_| self.pages > 0).map(|t| {
-            let per_page = elapsed.as_millis() as u64 / u64::from(self.pages);
-            per_page * u64::from(t.saturating_sub(self.pages))
-        });
+        let ms = elapsed.as_millis() as u64;
+        let eta = match self.windows_total {
+            // Several windows: by the windows this run wrote (each window's pages are unknown ahead).
+            Some(total) if total > 1 => {
+                let done = self.windows_done.saturating_sub(self.first_window);
+                (done > 0).then(|| ms / u64::from(done) * u64::from(total.saturating_sub(self.windows_done)))
+            }
+            _ => self
+                .pages_total
+                .filter(|_| self.pages > 0)
+                .map(|t| ms / u64::from(self.pages) * u64::from(t.saturating_sub(self.pages))),
+        };
         Progress {
             run_id,
             pages_done: self.pages,
@@ -236,6 +270,8 @@ impl State {
             elapsed_ms: elapsed.as_millis() as u64,
             eta_ms: eta,
             retry_in_s,
+            windows_done: self.windows_done,
+            windows_total: self.windows_total,
         }
     }
 }
@@ -281,10 +317,9 @@ fn write_page(
     db: &mut Db,
     integration_id: i64,
     run_id: i64,
-    items: &[Item],
+    (items, pages_total, window_done): &ToWrite,
     counts: &mut Counts,
     pages_done: u32,
-    pages_total: Option<u32>,
 ) -> Result<(), CoreError> {
     let tx = db.conn_mut().transaction()?;
     let mut c = *counts;
@@ -318,7 +353,7 @@ fn write_page(
             }
         }
     }
-    history::progress(&tx, run_id, pages_done + 1, pages_total, &c)?;
+    history::progress(&tx, run_id, pages_done + 1, *pages_total, &c, *window_done)?;
     tx.commit()?;
     *counts = c;
     Ok(())
@@ -329,12 +364,18 @@ struct Written {
     counts: Counts,
     pages: u32,
     sales: u64,
+    /// Windows written so far, when this page ended one.
+    windows: Option<u32>,
 }
+
+/// A page for the writer: its records, the supplier's count of pages, and whether it ends a window
+/// (the windows written once it is).
+type ToWrite = (Vec<Item>, Option<u32>, Option<u32>);
 
 /// Writes pages on its own thread and its own SQLite connection (WAL lets the window keep reading),
 /// so the next page is fetched and parsed while this one is written: the two halves of an import overlap.
 struct Writer {
-    pages: Option<tokio::sync::mpsc::Sender<(Vec<Item>, Option<u32>)>>,
+    pages: Option<tokio::sync::mpsc::Sender<ToWrite>>,
     reports: tokio::sync::mpsc::UnboundedReceiver<Result<Written, CoreError>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -342,19 +383,24 @@ struct Writer {
 impl Writer {
     fn spawn(path: &std::path::Path, integration_id: i64, run_id: i64) -> Result<Self, CoreError> {
         let mut db = Db::open_file(path)?;
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<(Vec<Item>, Option<u32>)>(1);
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<ToWrite>(1);
         let (rep_tx, reports) = tokio::sync::mpsc::unbounded_channel();
         let thread = std::thread::Builder::new()
             .name("ponte-import-writer".into())
             .spawn(move || {
                 let mut counts = Counts::default();
                 let (mut pages, mut sales) = (0u32, 0u64);
-                while let Some((items, total)) = rx.blocking_recv() {
-                    let r = write_page(&mut db, integration_id, run_id, &items, &mut counts, pages, total);
+                while let Some(page) = rx.blocking_recv() {
+                    let r = write_page(&mut db, integration_id, run_id, &page, &mut counts, pages);
                     let failed = r.is_err();
                     pages += 1;
-                    sales += items.len() as u64;
-                    let _ = rep_tx.send(r.map(|_| Written { counts, pages, sales }));
+                    sales += page.0.len() as u64;
+                    let _ = rep_tx.send(r.map(|_| Written {
+                        counts,
+                        pages,
+                        sales,
+                        windows: page.2,
+                    }));
                     if failed {
                         break;
                     }
@@ -432,6 +478,58 @@ fn classify_page(
     Ok(())
 }
 
+/// What a run fetches: its query, cut in windows when it is a date range.
+struct Plan {
+    query: Query,
+    queries: Vec<Query>,
+    /// None: a document (one query, no windows).
+    window_days: Option<u32>,
+    /// Windows already written by the run this one continues.
+    first_window: u32,
+}
+
+impl Plan {
+    fn of(db: &Db, opts: &RunOptions, dry_run: bool) -> Result<Self, ImportError> {
+        let Some(old) = opts.resume else {
+            let days = match (&opts.query, opts.window_days) {
+                (Query::Document(_), _) => None,
+                (Query::Dates { .. }, Some(d)) => Some(d),
+                (Query::Dates { .. }, None) => Some(crate::windows::get(db, opts.integration_id)?),
+            };
+            return Ok(Plan {
+                queries: crate::windows::queries(&opts.query, days.unwrap_or(1)),
+                query: opts.query.clone(),
+                window_days: days,
+                first_window: 0,
+            });
+        };
+        // Only a stopped run of this integration, never continued yet, with windows left (the rule of
+        // `ImportRun::resumable`), and only for real: a preview writes nothing to continue.
+        let run = history::get(db, old)?;
+        let day = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        };
+        match (
+            run.resumable && run.integration_id == opts.integration_id && !dry_run,
+            day(&run.date_from),
+            day(&run.date_to),
+            run.window_days,
+        ) {
+            (true, Some(from), Some(to), Some(days)) => {
+                let query = Query::Dates { from, to };
+                Ok(Plan {
+                    queries: crate::windows::queries(&query, days),
+                    query,
+                    window_days: Some(days),
+                    first_window: run.windows_done,
+                })
+            }
+            _ => Err(ImportError::NotResumable),
+        }
+    }
+}
+
 /// Shared loop of `run` and `preview`.
 async fn drive(
     db: &Mutex<Db>,
@@ -441,7 +539,7 @@ async fn drive(
     on_progress: &(dyn Fn(&Progress) + Sync),
     dry_run: bool,
 ) -> Result<RunSummary, ImportError> {
-    let (mut src, tz, run_id, _lock) = {
+    let (mut src, tz, run_id, plan, _lock) = {
         let g = lock(db);
         let held = if dry_run {
             None
@@ -450,12 +548,14 @@ async fn drive(
             history::mark_interrupted(&g, opts.integration_id)?;
             Some(l)
         };
+        // After the line above, a run that was killed reads as interrupted: it can be continued.
+        let plan = Plan::of(&g, opts, dry_run)?;
         let src = source::open(&g, store, opts.integration_id, opts.limits)?;
         let tz = source::timezone(&g);
         let run_id = if dry_run {
             None
         } else {
-            let (mode, document, date_from, date_to) = describe(&opts.query);
+            let (mode, document, date_from, date_to) = describe(&plan.query);
             Some(history::start(
                 &g,
                 &NewRun {
@@ -464,11 +564,16 @@ async fn drive(
                     document,
                     date_from,
                     date_to,
+                    windows: plan
+                        .window_days
+                        .map(|d| (d, plan.queries.len() as u32, plan.first_window)),
+                    resumes: opts.resume,
                 },
             )?)
         };
-        (src, tz, run_id, held)
+        (src, tz, run_id, plan, held)
     };
+    let windows_total = plan.window_days.map(|_| plan.queries.len() as u32);
     let mut st = State {
         counts: Counts::default(),
         pages: 0,
@@ -476,7 +581,12 @@ async fn drive(
         sales_done: 0,
         sales_total: None,
         started: Instant::now(),
+        windows_done: plan.first_window,
+        windows_total,
+        first_window: plan.first_window,
     };
+    // Within one of several windows, the supplier's counts describe that window only: not shown.
+    let one_window = windows_total.is_none_or(|t| t <= 1);
     let mut items = Vec::new();
     let mut writer = match run_id {
         Some(id) => {
@@ -499,6 +609,9 @@ async fn drive(
             duration_ms: st.started.elapsed().as_millis() as u64,
             error: error.map(ImportError::reply),
             items,
+            resumable: run_id.is_some()
+                && outcome != Outcome::Completed
+                && st.windows_total.is_some_and(|t| st.windows_done < t),
         })
     };
     // Folds the writer's reports into `st`; the first write error ends the run.
@@ -506,11 +619,18 @@ async fn drive(
         st.counts = w.counts;
         st.pages = w.pages;
         st.sales_done = w.sales;
+        st.windows_done = w.windows.unwrap_or(st.windows_done);
         on_progress(&st.progress(run_id, None));
     };
+    // The window being fetched, and its pages fetched so far.
+    let mut window = plan.first_window as usize;
     let mut fetched = 0u32;
     let mut guard = PageGuard::new();
-    let mut ended: Option<(Outcome, Option<ImportError>)> = None;
+    let mut ended: Option<(Outcome, Option<ImportError>)> = if window >= plan.queries.len() {
+        Some((Outcome::Completed, None))
+    } else {
+        None
+    };
     while ended.is_none() {
         if let Some(w) = writer.as_mut() {
             while let Ok(rep) = w.reports.try_recv() {
@@ -528,7 +648,7 @@ async fn drive(
             break;
         }
         let waiting = |s: u32| on_progress(&st_progress_snapshot(run_id, &st, s));
-        let page = match fetch(&mut src, opts, fetched, tz, cancel, &waiting).await {
+        let page = match fetch(&mut src, opts, &plan.queries[window], fetched, tz, cancel, &waiting).await {
             Ok(Some(p)) => p,
             Ok(None) => {
                 ended = Some((Outcome::Cancelled, None));
@@ -547,10 +667,18 @@ async fn drive(
             ended = Some((Outcome::Failed, Some(ImportError::Supplier(e))));
             break;
         }
-        st.pages_total = page.total_pages.or(st.pages_total);
-        st.sales_total = page.total_records.or(st.sales_total);
+        if one_window {
+            st.pages_total = page.total_pages.or(st.pages_total);
+            st.sales_total = page.total_records.or(st.sales_total);
+        }
         // An empty page has nothing more to give, whatever it says.
-        let last = page.last || page.records.is_empty();
+        let window_done = (page.last || page.records.is_empty()).then(|| {
+            window += 1;
+            fetched = 0;
+            guard = PageGuard::new();
+            window as u32
+        });
+        let last = window_done.is_some() && window >= plan.queries.len();
         match writer.as_mut().and_then(|w| w.pages.clone()) {
             Some(tx) => {
                 let items = match prepare(db, opts.integration_id, page) {
@@ -560,7 +688,7 @@ async fn drive(
                         break;
                     }
                 };
-                if tx.send((items, st.pages_total)).await.is_err() {
+                if tx.send((items, st.pages_total, window_done)).await.is_err() {
                     // The writer stopped on an error: its report says which.
                     continue;
                 }
@@ -574,6 +702,7 @@ async fn drive(
                 }
                 st.pages += 1;
                 st.sales_done += n;
+                st.windows_done = window_done.unwrap_or(st.windows_done);
                 on_progress(&st.progress(run_id, None));
             }
         }

@@ -111,6 +111,10 @@ pub fn opts(integration: i64, query: Query) -> RunOptions {
     RunOptions {
         integration_id: integration,
         query,
+        // One window for the whole year: these tests count pages and place faults on them
+        // (tests/windows.rs covers windows).
+        window_days: Some(366),
+        resume: None,
         page_size: 40,
         limits: Limits {
             connect_timeout: Duration::from_secs(2),

@@ -98,6 +98,38 @@ pub(crate) fn mix(seed: u64, tag: u64, i: u64) -> u64 {
     splitmix(seed ^ splitmix(tag ^ splitmix(i)))
 }
 
+/// What the generator did on this thread, for the tests: how many bookings (or sales) it generated and
+/// how many sale times it computed. A page request must cost O(page size) whatever the data set's size;
+/// these counts catch one that scans or regenerates the data set, without timing anything.
+#[cfg(test)]
+pub(crate) mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static GENERATED: Cell<usize> = const { Cell::new(0) };
+        static SALE_TIMES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn generated() {
+        GENERATED.with(|c| c.set(c.get() + 1));
+    }
+
+    pub(crate) fn sale_time() {
+        SALE_TIMES.with(|c| c.set(c.get() + 1));
+    }
+
+    /// (bookings or sales generated, sale times computed) by `f` on this thread.
+    pub(crate) fn of<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+        let before = (GENERATED.with(Cell::get), SALE_TIMES.with(Cell::get));
+        let out = f();
+        (
+            out,
+            GENERATED.with(Cell::get) - before.0,
+            SALE_TIMES.with(Cell::get) - before.1,
+        )
+    }
+}
+
 fn rng_for(spec: &DataSpec, tag: u64, i: usize) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(mix(spec.seed, tag, i as u64))
 }
@@ -125,6 +157,8 @@ fn weighted<'a, T>(rng: &mut ChaCha8Rng, items: &'a [(T, u32)]) -> &'a T {
 /// Selling seconds since the first opening of booking `i`. Slot `i` is `[i·T/n, (i+1)·T/n)`; the
 /// jitter stays inside the slot, so the result never decreases with `i`.
 fn selling_second(spec: &DataSpec, tag: u64, i: usize) -> u64 {
+    #[cfg(test)]
+    work::sale_time();
     let total = u128::from(spec.days() * SELLING_SECS_PER_DAY);
     let n = spec.bookings.max(1) as u128;
     let base = (i as u128 * total / n) as u64;
@@ -853,6 +887,8 @@ struct Trip {
 
 /// Infotravel booking `i` (0-based; its id is `INFOTRAVEL_FIRST_ID + i`).
 pub fn infotravel_booking(spec: &DataSpec, i: usize) -> InfotravelBooking {
+    #[cfg(test)]
+    work::generated();
     let mut rng = rng_for(spec, TAG_INFOTRAVEL, i);
     let created = infotravel_created_at(spec, i);
     let status = *weighted(
@@ -1347,6 +1383,8 @@ impl WoobaSale {
 
 /// Wooba sale `i` (0-based; its `SaleId` is `WOOBA_FIRST_SALE_ID + i`).
 pub fn wooba_sale(spec: &DataSpec, i: usize) -> WoobaSale {
+    #[cfg(test)]
+    work::generated();
     let mut rng = rng_for(spec, TAG_WOOBA, i);
     let seed = spec.seed;
     let sold = wooba_sale_time(spec, i);

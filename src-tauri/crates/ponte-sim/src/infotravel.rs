@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
@@ -252,8 +252,8 @@ async fn one(State(state): State<Arc<SimState>>, headers: HeaderMap, Path(id): P
 /// A Spring `Page`, with exactly the fields of docs/PROTOCOLS.md#assumed-for-infotravel.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Page {
-    content: Vec<InfotravelBooking>,
+struct Page<'a, T> {
+    content: &'a [T],
     number: usize,
     size: usize,
     total_elements: usize,
@@ -298,39 +298,134 @@ async fn list(
         let (Some(start), Some(end)) = (parse_date(start), parse_date(end)) else {
             return bad_request("startDate e endDate devem estar no formato yyyy-MM-dd.");
         };
-        let range = data::infotravel_range(spec, start, end);
-        let from = range.start.saturating_add(page.saturating_mul(size)).min(range.end);
-        let to = from.saturating_add(size).min(range.end);
-        return page_reply(spec, page, size, range.len(), from..to);
+        return body_reply(date_page_json(spec, start, end, page, size));
     };
     let from = page.saturating_mul(size).min(indexes.len());
     let to = from.saturating_add(size).min(indexes.len());
-    let content = indexes[from..to]
+    let content: Vec<InfotravelBooking> = indexes[from..to]
         .iter()
         .map(|&i| data::infotravel_booking(spec, i))
         .collect();
-    json_reply(StatusCode::OK, &make_page(content, page, size, indexes.len()))
+    body_reply(page_json(&content, page, size, indexes.len()))
 }
 
-fn page_reply(
+fn body_reply(body: serde_json::Result<Vec<u8>>) -> Response {
+    match body {
+        Ok(body) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// The indexes of page `page` (of `size`, at least 1) of the bookings sold from `start` to `end`, and how
+/// many bookings the whole search has. O(log n) whatever the page: the range comes from a binary search
+/// over sale times, never from a scan, so a page costs the same at booking 100 as at booking 100 000.
+pub fn date_page_slice(
     spec: &data::DataSpec,
+    start: NaiveDate,
+    end: NaiveDate,
     page: usize,
     size: usize,
-    total: usize,
-    slice: std::ops::Range<usize>,
-) -> Response {
-    let content = slice.map(|i| data::infotravel_booking(spec, i)).collect();
-    json_reply(StatusCode::OK, &make_page(content, page, size, total))
+) -> (std::ops::Range<usize>, usize) {
+    let range = data::infotravel_range(spec, start, end);
+    let from = range.start.saturating_add(page.saturating_mul(size)).min(range.end);
+    let to = from.saturating_add(size).min(range.end);
+    (from..to, range.len())
 }
 
-fn make_page(content: Vec<InfotravelBooking>, page: usize, size: usize, total: usize) -> Page {
+/// The body of `GET /booking?startDate=start&endDate=end&page=page&size=size` (`size` already clamped to
+/// 1..=[`MAX_PAGE_SIZE`]), byte for byte as the simulator sends it: only this page's bookings are generated.
+pub fn date_page_json(
+    spec: &data::DataSpec,
+    start: NaiveDate,
+    end: NaiveDate,
+    page: usize,
+    size: usize,
+) -> serde_json::Result<Vec<u8>> {
+    let (slice, total) = date_page_slice(spec, start, end, page, size);
+    let content: Vec<InfotravelBooking> = slice.map(|i| data::infotravel_booking(spec, i)).collect();
+    page_json(&content, page, size, total)
+}
+
+/// Page `page` (of `size`, at least 1) of a search that found `total` bookings, around `content`: the
+/// page's bookings, generated ([`InfotravelBooking`]) or already serialised (`ponte-bench` renders every
+/// booking once and serves the pages from memory with this same envelope).
+pub fn page_json<T: Serialize>(content: &[T], page: usize, size: usize, total: usize) -> serde_json::Result<Vec<u8>> {
     let total_pages = total.div_ceil(size);
-    Page {
+    serde_json::to_vec(&Page {
         content,
         number: page,
         size,
         total_elements: total,
         total_pages,
-        last: page + 1 >= total_pages,
+        last: page.saturating_add(1) >= total_pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::work;
+
+    fn spec(bookings: usize) -> data::DataSpec {
+        data::DataSpec {
+            bookings,
+            ..data::DataSpec::default()
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A page costs O(page size) whatever the data set: it generates its own bookings and nothing
+    /// else, and finds where it starts with a binary search (a few dozen sale times), never a scan.
+    #[test]
+    fn a_page_generates_only_its_own_bookings() {
+        let (start, end) = (day(2026, 1, 1), day(2026, 12, 31));
+        for n in [10_000, data::MAX_BOOKINGS] {
+            let s = spec(n);
+            let pages = n.div_ceil(MAX_PAGE_SIZE);
+            for page in [0, pages / 2, pages - 1] {
+                let (body, generated, sale_times) =
+                    work::of(|| date_page_json(&s, start, end, page, MAX_PAGE_SIZE).unwrap());
+                let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                let content = v["content"].as_array().unwrap();
+                assert_eq!(content.len(), MAX_PAGE_SIZE, "{n} bookings, page {page}");
+                assert_eq!(
+                    content[0]["id"],
+                    data::INFOTRAVEL_FIRST_ID + (page * MAX_PAGE_SIZE) as u64
+                );
+                assert_eq!(
+                    (v["totalElements"].as_u64(), v["totalPages"].as_u64()),
+                    (Some(n as u64), Some(pages as u64))
+                );
+                assert_eq!(
+                    generated, MAX_PAGE_SIZE,
+                    "{n} bookings, page {page}: only the page's bookings"
+                );
+                // Each booking's own sale time, plus two binary searches over the data set.
+                let searches = 2 * (usize::BITS - n.leading_zeros()) as usize + 2;
+                assert!(
+                    sale_times <= MAX_PAGE_SIZE + searches,
+                    "{n} bookings, page {page}: {sale_times} sale times computed"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_slice_of_a_date_search_is_its_page() {
+        let s = spec(800);
+        let (start, end) = (day(2026, 3, 10), day(2026, 4, 2));
+        let range = data::infotravel_range(&s, start, end);
+        assert!(range.len() > 20);
+        let (first, total) = date_page_slice(&s, start, end, 0, 20);
+        assert_eq!((first, total), (range.start..range.start + 20, range.len()));
+        let last = (range.len() - 1) / 20;
+        let (tail, _) = date_page_slice(&s, start, end, last, 20);
+        assert_eq!(tail, range.start + last * 20..range.end);
+        // Past the end, and huge page numbers: empty, never a panic.
+        assert!(date_page_slice(&s, start, end, last + 1, 20).0.is_empty());
+        assert!(date_page_slice(&s, start, end, usize::MAX, usize::MAX).0.is_empty());
     }
 }

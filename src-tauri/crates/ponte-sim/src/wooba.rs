@@ -344,16 +344,18 @@ async fn list(State(state): State<Arc<SimState>>, headers: HeaderMap, body: Byte
             "SaleDateStart e SaleDateEnd devem estar no formato yyyy-MM-dd",
         );
     };
-    let indexes: Vec<usize> = match (locator, start, end) {
+    let matches = match (locator, start, end) {
         (Some(code), Some(start), Some(end)) => {
             let range = data::wooba_range(spec, start, end);
-            data::wooba_find(spec, code)
-                .into_iter()
-                .filter(|i| range.contains(i))
-                .collect()
+            Matches::Few(
+                data::wooba_find(spec, code)
+                    .into_iter()
+                    .filter(|i| range.contains(i))
+                    .collect(),
+            )
         }
-        (Some(code), _, _) => data::wooba_find(spec, code),
-        (None, Some(start), Some(end)) => data::wooba_range(spec, start, end).collect(),
+        (Some(code), _, _) => Matches::Few(data::wooba_find(spec, code)),
+        (None, Some(start), Some(end)) => Matches::Range(data::wooba_range(spec, start, end)),
         (None, _, _) => {
             return exception(
                 "FiltroInvalido",
@@ -361,16 +363,45 @@ async fn list(State(state): State<Arc<SimState>>, headers: HeaderMap, body: Byte
             );
         }
     };
-    let size = page_size as usize;
-    let from = ((page - 1) as usize).saturating_mul(size).min(indexes.len());
-    let to = from.saturating_add(size).min(indexes.len());
-    let sales = indexes[from..to].iter().map(|&i| data::wooba_sale(spec, i)).collect();
+    let (sales, total_pages) = list_page(spec, &matches, page as usize, page_size as usize);
     reply(&ListReply {
         sales,
         page,
-        total_pages: indexes.len().div_ceil(size),
+        total_pages,
         exception: None,
     })
+}
+
+/// The sales a list request matches. A date range stays an index range: a page of it is sliced out
+/// without ever listing the whole range (which made every page cost O(sales in the range)).
+enum Matches {
+    Range(std::ops::Range<usize>),
+    /// A Locator's matches: a handful at most.
+    Few(Vec<usize>),
+}
+
+impl Matches {
+    fn len(&self) -> usize {
+        match self {
+            Matches::Range(r) => r.len(),
+            Matches::Few(v) => v.len(),
+        }
+    }
+}
+
+/// Page `page` (from 1) of `size` of the matches, each sale generated, and the number of pages: only
+/// this page's sales are generated.
+fn list_page(spec: &data::DataSpec, matches: &Matches, page: usize, size: usize) -> (Vec<WoobaSale>, usize) {
+    let total = matches.len();
+    let from = page.saturating_sub(1).saturating_mul(size).min(total);
+    let to = from.saturating_add(size).min(total);
+    let sales = match matches {
+        Matches::Range(r) => (r.start + from..r.start + to)
+            .map(|i| data::wooba_sale(spec, i))
+            .collect(),
+        Matches::Few(v) => v[from..to].iter().map(|&i| data::wooba_sale(spec, i)).collect(),
+    };
+    (sales, total.div_ceil(size))
 }
 
 async fn details(State(state): State<Arc<SimState>>, headers: HeaderMap, body: Bytes) -> Response {
@@ -395,5 +426,41 @@ async fn details(State(state): State<Arc<SimState>>, headers: HeaderMap, body: B
             exception: None,
         }),
         None => exception("VendaNaoEncontrada", "Venda não encontrada"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::work;
+
+    /// A page of a date search costs O(page size) whatever the data set: only its sales are generated,
+    /// and the range is never listed whole.
+    #[test]
+    fn a_page_generates_only_its_own_sales() {
+        for n in [10_000, 1_000_000, data::MAX_BOOKINGS] {
+            let s = data::DataSpec {
+                bookings: n,
+                ..data::DataSpec::default()
+            };
+            let matches = Matches::Range(data::wooba_range(&s, s.sale_start, s.sale_end));
+            let pages = n.div_ceil(DEFAULT_PAGE_SIZE);
+            for page in [1, pages / 2, pages] {
+                let ((sales, total_pages), generated, _) =
+                    work::of(|| list_page(&s, &matches, page, DEFAULT_PAGE_SIZE));
+                assert_eq!(total_pages, pages);
+                assert_eq!(sales.len(), DEFAULT_PAGE_SIZE);
+                assert_eq!(
+                    generated, DEFAULT_PAGE_SIZE,
+                    "{n} sales, page {page}: only the page's sales"
+                );
+                assert_eq!(
+                    sales[0].sale_id,
+                    data::WOOBA_FIRST_SALE_ID + ((page - 1) * DEFAULT_PAGE_SIZE) as u64
+                );
+            }
+            let ((past, _), generated, _) = work::of(|| list_page(&s, &matches, pages + 1, DEFAULT_PAGE_SIZE));
+            assert!(past.is_empty() && generated == 0);
+        }
     }
 }
