@@ -1,42 +1,20 @@
-//! Small, explicit readers over `serde_json::Value` for supplier records: a field of the wrong type makes
-//! that one record malformed (reported), never the whole page, and never a panic.
+//! Readers for supplier records: a record is read into its supplier's typed form ([`read`], borrowing its
+//! text); a field of the wrong type makes that one record malformed (reported with the field's path),
+//! never the whole page, and never a panic. Ids, amounts and page counters follow one rule each here.
 
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub type Malformed = String;
 
-pub fn str_opt<'a>(v: &'a Value, key: &str) -> Result<Option<&'a str>, Malformed> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.as_str())),
-        Some(other) => Err(format!("{key}: expected text, got {}", kind(other))),
-    }
-}
-
-pub fn string_opt(v: &Value, key: &str) -> Result<Option<String>, Malformed> {
-    Ok(str_opt(v, key)?.map(String::from))
-}
-
-pub fn array<'a>(v: &'a Value, key: &str) -> Result<&'a [Value], Malformed> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(&[]),
-        Some(Value::Array(a)) => Ok(a.as_slice()),
-        Some(other) => Err(format!("{key}: expected a list, got {}", kind(other))),
-    }
-}
-
-pub fn object<'a>(v: &'a Value, key: &str) -> Result<Option<&'a Value>, Malformed> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(o @ Value::Object(_)) => Ok(Some(o)),
-        Some(other) => Err(format!("{key}: expected an object, got {}", kind(other))),
-    }
-}
-
 /// An id that may come as a number or as text.
 pub fn id_text(v: &Value, key: &str) -> Result<String, Malformed> {
-    match v.get(key) {
+    id_value(v.get(key), key)
+}
+
+/// [`id_text`] of the value found under `key` (None: the key is missing).
+pub fn id_value(v: Option<&Value>, key: &str) -> Result<String, Malformed> {
+    match v {
         Some(id) => id_of(id).ok_or_else(|| format!("{key}: expected an id, got {}", kind(id))),
         None => Err(format!("{key}: missing")),
     }
@@ -104,25 +82,96 @@ pub fn lenient_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<boo
     Ok(<Value as serde::Deserialize>::deserialize(d)?.as_bool())
 }
 
-/// Reads a record for a mapping written over [`Value`] (it is valid JSON: it came in a parsed page).
-pub fn record_value(record: &RawValue) -> Result<Value, Malformed> {
-    serde_json::from_str(record.get()).map_err(|e| format!("record: {e}"))
+/// Reads a supplier record into its typed form `T` (borrowing its text where it can: no tree of values
+/// is built); an error names the path of the field that was wrong, e.g. `bookingHotels[0].fares[1]:
+/// invalid type: string "x", expected a number at line 1 column 412`.
+pub fn read<'a, T: serde::Deserialize<'a>>(record: &'a RawValue) -> Result<T, Malformed> {
+    let mut de = serde_json::Deserializer::from_str(record.get());
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." {
+            e.inner().to_string()
+        } else {
+            format!("{path}: {}", e.inner())
+        }
+    })
 }
 
-pub fn cents(v: &Value, key: &str) -> Result<Option<i64>, Malformed> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(x) => ponte_core::money::cents_of(x)
-            .map(Some)
-            .ok_or_else(|| format!("{key}: expected an amount, got {}", kind(x))),
+/// An element of a list that should be an object: anything else reads as an object with no fields, as
+/// the records were always read (a field of a number is as missing as a missing field). A field of the
+/// wrong type inside an object still makes the record unreadable.
+#[derive(Debug, Default)]
+pub struct Obj<T>(pub T);
+
+impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for Obj<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de> + Default> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Obj<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Obj)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Obj<T>, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Obj(T::default()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+            fn visit_unit<E>(self) -> Result<Obj<T>, E> {
+                Ok(Obj(T::default()))
+            }
+        }
+        d.deserialize_any(Visit(std::marker::PhantomData))
     }
 }
 
-pub fn bool_opt(v: &Value, key: &str) -> Result<Option<bool>, Malformed> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(format!("{key}: expected true/false, got {}", kind(other))),
+/// A list field: missing and `null` are an empty list (anything else but a list is an error).
+pub fn list<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(<Option<Vec<T>> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A record's id field ([`id_text`]'s rule): a whole number or text that is not blank.
+pub fn id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    id_of(&v).ok_or_else(|| serde::de::Error::custom(format!("expected an id, got {}", kind(&v))))
+}
+
+/// An amount of money in cents: a number or numeric text, exact ([`ponte_core::money::cents_of`]);
+/// missing and `null` are none.
+pub fn amount<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    if v.is_null() {
+        return Ok(None);
+    }
+    ponte_core::money::cents_of(&v)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom(format!("expected an amount, got {}", kind(&v))))
+}
+
+/// A field read only where it means something (a hotel's rooms): kept as its text, read when needed,
+/// so the same field of another kind of product is ignored whatever it holds, as it always was.
+pub fn later<'a, T: serde::Deserialize<'a> + Default>(raw: Option<&'a RawValue>, key: &str) -> Result<T, Malformed> {
+    match raw {
+        None => Ok(T::default()),
+        Some(r) => read::<Option<T>>(r)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| format!("{key}: {e}")),
     }
 }
 

@@ -50,10 +50,6 @@ impl SalesPages for Client {
     }
 }
 
-fn map(record: &RawValue, tz: Tz) -> Result<ponte_core::sales::SupplierSale, json::Malformed> {
-    mapping::sale(&json::record_value(record)?, tz)
-}
-
 fn page(e: Envelope, index: u32, tz: Tz) -> Page {
     let total_pages = e.total_pages.map(|n| n.min(u64::from(u32::MAX)) as u32);
     Page {
@@ -62,7 +58,7 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
         total_pages,
         total_records: None,
         tz,
-        mapping: (MAPPING, map),
+        mapping: (MAPPING, mapping::sale),
     }
 }
 
