@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorReply } from '../bindings/ErrorReply';
 import type { Integration } from '../bindings/Integration';
 import { api } from '../api.gen';
+import { CardLoad } from '../components/CardLoad';
 import { Icon } from '../components/Icon';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
@@ -66,12 +67,7 @@ export function ImportWindow({ integration }: { integration: Integration }) {
         {t('import.window.label')}
       </h2>
       {load.state === 'error' ? (
-        <div class="inline-error" role="alert">
-          <p>{t(load.error.key, load.error.params)}</p>
-          <button type="button" class="btn btn-small" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <CardLoad state={load} onRetry={reload} />
       ) : (
         <form class="schedule-form" noValidate onSubmit={(e) => void save(e)} aria-busy={load.state === 'loading' || undefined}>
           {general && (

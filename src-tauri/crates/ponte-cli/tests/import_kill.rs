@@ -71,6 +71,23 @@ fn count(dir: &std::path::Path, sql: &str) -> i64 {
     c.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
+/// Waits until `sql` counts at least `at_least` in the import's database, lets the next request start,
+/// then kills the import with SIGKILL.
+fn kill_when(dir: &std::path::Path, sql: &str, at_least: i64, child: &mut std::process::Child) {
+    let started = Instant::now();
+    // The database may not exist yet, or be between two writes: a failed read counts as 0.
+    while std::panic::catch_unwind(|| count(dir, sql)).unwrap_or(0) < at_least {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "never reached {at_least}: {sql}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 fn import(dir: &std::path::Path, id: &str) -> std::process::Output {
     ponte(dir)
         .args([
@@ -141,23 +158,12 @@ fn killed_mid_page_leaves_whole_sales_and_the_rerun_completes() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    loop {
-        let pages =
-            std::panic::catch_unwind(|| count(dir.path(), "SELECT coalesce(max(pages_done), 0) FROM import_runs"))
-                .unwrap_or(0);
-        if pages >= 3 {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the import never reached page 3"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(300));
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    kill_when(
+        dir.path(),
+        "SELECT coalesce(max(pages_done), 0) FROM import_runs",
+        3,
+        &mut child,
+    );
     sim.faults().clear();
 
     let stored = count(dir.path(), "SELECT count(*) FROM sales");
@@ -267,23 +273,13 @@ fn killed_in_its_third_window_then_resumed_ends_with_the_sales_of_one_clean_run(
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    loop {
-        let windows =
-            std::panic::catch_unwind(|| count(dir.path(), "SELECT coalesce(max(windows_done), 0) FROM import_runs"))
-                .unwrap_or(0);
-        if windows >= 2 {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the import never finished 2 windows"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(300));
-    child.kill().unwrap(); // SIGKILL, in the third window's request
-    child.wait().unwrap();
+    // SIGKILL in the third window's request.
+    kill_when(
+        dir.path(),
+        "SELECT coalesce(max(windows_done), 0) FROM import_runs",
+        2,
+        &mut child,
+    );
     sim.faults().clear();
     let run = count(dir.path(), "SELECT id FROM import_runs");
     assert_eq!(count(dir.path(), "SELECT windows_done FROM import_runs"), 2);

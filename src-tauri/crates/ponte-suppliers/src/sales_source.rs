@@ -103,6 +103,18 @@ pub(crate) fn records(list: Vec<Box<RawValue>>, id: fn(&RawValue) -> Option<Stri
     list.into_iter().map(|json| Record { id: id(&json), json }).collect()
 }
 
+/// A reply's bytes read as a supplier's page envelope `E` and made a [`Page`] by `page`; a reply that is
+/// not that envelope is a [`shape_error`] (what the fuzzers and tests call; a client reads its replies
+/// through its own request, which masks its secrets in the excerpt).
+pub(crate) fn parse_with<E: serde::de::DeserializeOwned>(
+    body: &[u8],
+    page: impl FnOnce(E) -> Page,
+) -> Result<Page, SupplierError> {
+    serde_json::from_slice::<E>(body)
+        .map(page)
+        .map_err(|_| shape_error(body, &[]))
+}
+
 /// A reply that is not the page it should be (no list of sales): "unexpected reply", with the start of
 /// the body, `secrets` masked before it is cut ([`crate::mask::excerpt`]).
 pub(crate) fn shape_error(body: &[u8], secrets: &[&str]) -> SupplierError {

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
 use crate::json;
-use crate::sales_source::{records, shape_error, Page, Query, SalesPages, Source};
+use crate::sales_source::{parse_with, records, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
 
@@ -65,7 +65,5 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
 /// One `sales/list` reply (`index` 0-based, sent as `index + 1`), not mapped yet: the import path from
 /// the HTTP reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
 pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    serde_json::from_slice::<Envelope>(body)
-        .map(|e| page(e, index, tz))
-        .map_err(|_| shape_error(body, &[]))
+    parse_with(body, |e: Envelope| page(e, index, tz))
 }
