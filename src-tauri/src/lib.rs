@@ -4,6 +4,8 @@ mod clipboard;
 mod host;
 mod ipc;
 mod notify;
+#[cfg(target_os = "linux")]
+mod single_instance;
 mod tray;
 
 use std::path::PathBuf;
@@ -43,6 +45,18 @@ pub fn builder<R: tauri::Runtime>(api: ApiState, host: TauriHost<R>) -> tauri::B
 }
 
 pub fn run() {
+    let context = tauri::generate_context!();
+    // A Ponte killed a moment ago may still own the single-instance name: see single_instance.rs.
+    #[cfg(target_os = "linux")]
+    let single_instance_note = match single_instance::settle(&context.config().identifier) {
+        Ok(note) => note,
+        Err(e) => {
+            eprintln!("ponte: {e}");
+            std::process::exit(1);
+        }
+    };
+    #[cfg(not(target_os = "linux"))]
+    let single_instance_note: Option<String> = None;
     let data_dir = match ponte_core::data_dir::resolve(data_dir_flag().as_deref()) {
         Ok(d) => d,
         Err(e) => {
@@ -54,13 +68,24 @@ pub fn run() {
     let host = TauriHost::<tauri::Wry>::default();
     let api = open_api(data_dir, host.clone());
     builder::<tauri::Wry>(api, host)
+        // First, so that a second start hands over (its window shows the first's) before anything else.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec!["--hidden"]),
         ))
-        .setup(|app| {
+        .setup(move |app| {
+            if let Some(note) = single_instance_note {
+                log::info!("single instance: {note}");
+            }
             let handle = app.handle().clone();
             let _ = app.state::<TauriHost<tauri::Wry>>().app.set(handle.clone());
             if let Err(e) = tray::create(&handle) {
@@ -95,13 +120,6 @@ pub fn run() {
                 }
             }
         })
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
-        }))
         .plugin(
             tauri_plugin_log::Builder::new()
                 .clear_targets()
@@ -115,7 +133,7 @@ pub fn run() {
                 .level(log::LevelFilter::Info)
                 .build(),
         )
-        .build(tauri::generate_context!())
+        .build(context)
         .expect("error while building Ponte")
         .run(|app, event| {
             // However Ponte quits, a secret it copied does not outlive it on the clipboard.

@@ -3,6 +3,7 @@
 //! Exit codes: 0 done; 1 the request was refused (invalid input, duplicate, not found);
 //! 2 bad usage (from clap); 3 the environment is not ready (data folder, database, keyring).
 
+mod assets;
 mod import_cmd;
 mod import_schedule_cmd;
 mod import_window_cmd;
@@ -16,7 +17,7 @@ mod tokens_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use ponte_core::db::Db;
 use ponte_core::i18n::Locale;
 use ponte_core::secrets::{Secrets, SERVICE};
@@ -79,6 +80,21 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `ponte generate-assets DIR`, for packaging: kept out of the clap definitions, so that the man pages
+    // and completions it writes from them do not offer it.
+    let args: Vec<_> = std::env::args_os().collect();
+    if let [_, command, dir] = &args[..] {
+        if command == "generate-assets" {
+            let dir = PathBuf::from(dir);
+            return match assets::write(Cli::command(), &dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("ponte: {}: {e}", dir.display());
+                    ExitCode::from(3)
+                }
+            };
+        }
+    }
     let cli = Cli::parse();
     let data_dir = match ponte_core::data_dir::resolve(cli.data_dir.as_deref()) {
         Ok(d) => d,

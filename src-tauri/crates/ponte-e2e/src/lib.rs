@@ -130,8 +130,8 @@ pub fn pids_with_arg(needle: &str) -> Vec<i32> {
         .collect()
 }
 
-/// The D-Bus name prefix tauri-plugin-single-instance claims: `<identifier>.SingleInstance`.
-fn single_instance_name() -> Result<String> {
+/// The D-Bus name tauri-plugin-single-instance claims for the app: `<identifier>.SingleInstance`.
+pub fn single_instance_name() -> Result<String> {
     let conf = workspace_root().join("tauri.conf.json");
     let conf: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&conf)?)?;
     let id = conf["identifier"]
@@ -140,39 +140,29 @@ fn single_instance_name() -> Result<String> {
     Ok(format!("{id}.SingleInstance"))
 }
 
-/// Waits until no process holds the single-instance D-Bus name. The bus frees it a moment after the
-/// old app dies (later on a busy machine); an app started before that finds the name taken, fails to
-/// hand its arguments to the dead instance and exits (`PluginInitialization("single-instance", …
-/// NoReply …)`). Without a session bus (not under the script) there is nothing to wait for.
-pub async fn wait_single_instance_free() -> Result<()> {
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        return Ok(());
+/// The pid of the process that owns `name` on the session bus, `None` when nobody does.
+pub async fn bus_name_owner_pid(name: &str) -> Result<Option<u32>> {
+    let out = tokio::process::Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.GetConnectionUnixProcessID",
+            &format!("string:{name}"),
+        ])
+        .output()
+        .await
+        .context("dbus-send (apt-get install dbus-bin)")?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if err.contains("NameHasNoOwner") {
+            return Ok(None);
+        }
+        bail!("dbus-send: {}", err.trim());
     }
-    let name = single_instance_name()?;
-    let quoted = format!("\"{name}");
-    poll(&format!("the D-Bus name {name} to be free"), WAIT, || async {
-        let out = tokio::process::Command::new("dbus-send")
-            .args([
-                "--session",
-                "--print-reply",
-                "--dest=org.freedesktop.DBus",
-                "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.ListNames",
-            ])
-            .output()
-            .await
-            .context("dbus-send (apt-get install dbus-bin)")?;
-        if !out.status.success() {
-            bail!("dbus-send: {}", String::from_utf8_lossy(&out.stderr).trim());
-        }
-        let names = String::from_utf8_lossy(&out.stdout);
-        if names.contains(&quoted) {
-            Err(anyhow!("still owned"))
-        } else {
-            Ok(Some(()))
-        }
-    })
-    .await
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text.split_whitespace().last().and_then(|w| w.parse().ok()))
 }
 
 /// A running `tauri-driver` (and the `WebKitWebDriver` it starts) in its own process group, so that
@@ -295,7 +285,8 @@ impl App {
         if !pids_with_arg(&needle).is_empty() {
             bail!("an app with data dir {needle} is still running (single-instance would refuse a new one)");
         }
-        wait_single_instance_free().await?;
+        // No wait for the single-instance D-Bus name: the app starts even when the Ponte before it was
+        // killed a moment ago and the bus has not yet freed the name (tests/restart.rs).
         // `alwaysMatch` (in `firstMatch` only, WebKitWebDriver starts its own MiniBrowser); no browserName.
         let mut caps = Map::new();
         caps.insert(
@@ -372,8 +363,7 @@ impl App {
                 Ok(left.is_empty().then_some(()))
             }
         })
-        .await?;
-        wait_single_instance_free().await
+        .await
     }
 
     pub async fn find(&self, css: &str) -> Result<Element> {

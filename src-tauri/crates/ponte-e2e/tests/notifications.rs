@@ -106,22 +106,7 @@ async fn mock_python(script: &str) -> Result<String> {
 
 /// The process that owns the notification service's name on this session bus, if any.
 async fn owner_pid() -> Result<Option<u32>> {
-    let out = tokio::process::Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.GetConnectionUnixProcessID",
-            &format!("string:{NOTIFICATIONS}"),
-        ])
-        .output()
-        .await?;
-    if !out.status.success() {
-        return Ok(None); // nobody owns it
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
-    Ok(text.split_whitespace().last().and_then(|w| w.parse().ok()))
+    ponte_e2e::bus_name_owner_pid(NOTIFICATIONS).await
 }
 
 fn day(offset: i64) -> String {

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::json::{self, later, Malformed, Obj};
+use crate::json::{self, later, Malformed, Map, Obj};
 
 use super::assumed::AGENCY_DIRECT_PAYMENT;
 
@@ -70,11 +70,11 @@ fn price(p: Option<Price<'_>>, what: &str) -> Result<Option<(i64, String)>, Malf
 
 /// A price kept as text (a fare's `price` is read only when it has no `priceSale`).
 fn price_of(raw: Option<&RawValue>, what: &str) -> Result<Option<(i64, String)>, Malformed> {
-    let p: Option<Price> = match raw {
+    let p: Option<Map<Price>> = match raw {
         None => None,
         Some(r) => json::read(r).map_err(|e| format!("{what}: {e}"))?,
     };
-    price(p, what)
+    price(p.map(|m| m.0), what)
 }
 
 #[derive(Deserialize, Default)]
@@ -225,8 +225,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Booking<'a> {
                         "id" => b.id = Some(map.next_value()?),
                         "createdAt" => b.created_at = map.next_value()?,
                         "status" => b.status = map.next_value()?,
-                        "bookingAmount" => b.amount = map.next_value()?,
-                        "contact" => b.contact = map.next_value()?,
+                        "bookingAmount" => b.amount = map.next_value::<Option<Map<_>>>()?.map(|m| m.0),
+                        "contact" => b.contact = map.next_value::<Option<Map<_>>>()?.map(|m| m.0),
                         "payments" => b.payments = map.next_value::<Option<_>>()?.unwrap_or_default(),
                         k => match PRODUCT_LISTS.iter().position(|(list, _)| *list == k) {
                             Some(i) => b.lists[i] = map.next_value::<Option<_>>()?.unwrap_or_default(),
@@ -295,7 +295,7 @@ fn product(item: &Item<'_>, list: &str, kind: ProductKind) -> Result<Product, Ma
             let (first, last) = (room(rooms.first().copied())?, room(rooms.last().copied())?);
             start = first.check_in.map(Cow::into_owned);
             end = last.check_out.map(Cow::into_owned);
-            let hotel = later::<Option<Hotel>>(item.hotel, "hotel")?.and_then(|h| h.name);
+            let hotel = later::<Option<Map<Hotel>>>(item.hotel, "hotel")?.and_then(|h| h.0.name);
             description = match (hotel, first.room_type) {
                 (Some(h), Some(r)) => Some(format!("{h} — {r}")),
                 (h, r) => h.or(r).map(Cow::into_owned),
@@ -478,6 +478,15 @@ mod tests {
             map(r#"{"createdAt": "2026-03-01T10:00:00Z"}"#).unwrap_err(),
             "id: missing"
         );
+        // Objects stay objects: a list is not read field by field in order (found by fuzzing).
+        assert!(map(r#"[77, "2026-03-01T10:00:00Z"]"#).is_err());
+        let e = map(&format!(r#"{{{HEAD}, "contact": ["Ana", "ana@example.com"]}}"#)).unwrap_err();
+        assert!(
+            e.starts_with("contact: invalid type: sequence, expected an object"),
+            "{e}"
+        );
+        let e = map(&format!(r#"{{{HEAD}, "bookingAmount": [1234.5, "BRL"]}}"#)).unwrap_err();
+        assert!(e.starts_with("bookingAmount: invalid type: sequence"), "{e}");
         assert_eq!(
             map(r#"{"id": true}"#).unwrap_err(),
             "id: expected an id, got true/false"

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
-use crate::json;
+use crate::json::{self, Map};
 use crate::sales_source::{parse_with, records, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
@@ -48,7 +48,7 @@ impl SalesPages for Client {
                 Query::Document(code) => assumed::bookings_by_locator(code, index, size),
                 Query::Dates { from, to } => assumed::bookings_by_date(*from, *to, index, size),
             };
-            let envelope: Envelope = self.get_json(&path).await?;
+            let Map(envelope): Map<Envelope> = self.get_json(&path).await?;
             Ok(page(envelope, index, tz))
         })
     }
@@ -70,5 +70,5 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
 /// One page as Infotravel sends it (`index` 0-based), not mapped yet: the import path from the HTTP
 /// reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
 pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    parse_with(body, |e: Envelope| page(e, index, tz))
+    parse_with(body, |e: Map<Envelope>| page(e.0, index, tz))
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::json::{self, later, Malformed, Obj};
+use crate::json::{self, later, Malformed, Map, Obj};
 
 use super::assumed::AGENCY_DIRECT_PAYMENT;
 use super::parse_date;
@@ -68,7 +68,7 @@ struct Sale<'a> {
     #[serde(rename = "Status", borrow, default)]
     status: Text<'a>,
     #[serde(rename = "Customer", borrow, default)]
-    customer: Option<Customer<'a>>,
+    customer: Option<Map<Customer<'a>>>,
     #[serde(rename = "Locator", borrow, default)]
     locator: Text<'a>,
     #[serde(rename = "Products", borrow, default, deserialize_with = "json::list")]
@@ -143,7 +143,7 @@ fn owned(t: Text<'_>) -> Option<String> {
 
 /// Maps one sale (its JSON text); an error names the field that was wrong, for the run's report.
 pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
-    let s: Sale = json::read(record)?;
+    let Map(s): Map<Sale> = json::read(record)?;
     let id = json::id_value(s.id.as_ref(), "SaleId")?;
     let sale_date_raw = s.sale_date.as_deref().ok_or("SaleDate: missing")?;
     let sold = parse_date(sale_date_raw).ok_or_else(|| format!("SaleDate: not a /Date()/ value ({sale_date_raw})"))?;
@@ -208,7 +208,7 @@ pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
             confirmed: None,
         });
     }
-    let customer = s.customer.as_ref();
+    let customer = s.customer.as_ref().map(|m| &m.0);
     Ok(SupplierSale {
         supplier_sale_id: id,
         locators,

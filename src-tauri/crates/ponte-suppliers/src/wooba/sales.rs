@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use super::{assumed, mapping, Client, Credentials};
 use crate::http::Limits;
-use crate::json;
+use crate::json::{self, Map};
 use crate::sales_source::{parse_with, records, Page, Query, SalesPages, Source};
 use crate::supplier::{BoxFuture, Form};
 use crate::SupplierError;
@@ -44,7 +44,7 @@ impl SalesPages for Client {
                 Query::Document(code) => assumed::list_body(None, None, Some(code), index + 1, size),
                 Query::Dates { from, to } => assumed::list_body(Some(*from), Some(*to), None, index + 1, size),
             };
-            let envelope: Envelope = self.post(assumed::LIST_PATH, body).await?;
+            let Map(envelope): Map<Envelope> = self.post(assumed::LIST_PATH, body).await?;
             Ok(page(envelope, index, tz))
         })
     }
@@ -65,5 +65,5 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
 /// One `sales/list` reply (`index` 0-based, sent as `index + 1`), not mapped yet: the import path from
 /// the HTTP reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
 pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
-    parse_with(body, |e: Envelope| page(e, index, tz))
+    parse_with(body, |e: Map<Envelope>| page(e.0, index, tz))
 }
