@@ -80,6 +80,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `ponte … | head`: a reader that stops early ends the command quietly, as for any Unix tool (Rust
+    // ignores SIGPIPE, so the next write to the closed pipe would panic instead).
+    #[cfg(unix)]
+    // SAFETY: called first, on the only thread; SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // `ponte generate-assets DIR`, for packaging: kept out of the clap definitions, so that the man pages
     // and completions it writes from them do not offer it.
     let args: Vec<_> = std::env::args_os().collect();

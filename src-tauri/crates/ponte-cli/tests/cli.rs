@@ -137,3 +137,43 @@ fn doctor_without_any_keyring_says_what_to_do() {
     assert!(text.contains("FAIL System keyring reachable"), "{text}");
     assert!(text.contains("never stores passwords in plain text"), "{text}");
 }
+
+/// `ponte people list | head -1` with many lines: the command ends when the reader stops, no panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let out = ponte(dir.path())
+        .args(["people", "add", "--kind", "individual", "--name", "Ana"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // More than a pipe holds (64 KiB), so the command is still writing when the reader stops.
+    let db = rusqlite::Connection::open(dir.path().join("ponte.db")).unwrap();
+    for i in 0..199 {
+        let name = format!("Pessoa {i:03} {}", "x".repeat(180));
+        db.execute(
+            "INSERT INTO people (kind, name, search_text, created_at, updated_at) VALUES ('individual', ?1, ?1, 'x', 'x')",
+            [&name],
+        )
+        .unwrap();
+    }
+    drop(db);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ponte"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["people", "list", "--json"])
+        .env_remove("PONTE_DATA_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe closes
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(status.code(), Some(101), "{status:?}");
+}
