@@ -8,9 +8,9 @@ use clap::Subcommand;
 use ponte_core::db::Db;
 use ponte_core::integration_types::IntegrationType;
 use ponte_core::integrations::{self, Integration, IntegrationFilter, IntegrationInput};
-use ponte_core::presets;
 use ponte_core::secrets::{Secrets, SERVICE};
 use ponte_core::CoreError;
+use ponte_core::{expiries, presets};
 use ponte_suppliers::connection_test;
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::registry;
@@ -55,6 +55,22 @@ pub enum IntegrationsCommand {
     Test { id: i64 },
     /// Delete an integration and its keyring entries
     Remove { id: i64 },
+    /// Turn an integration back on (imports and tests allowed)
+    Enable { id: i64 },
+    /// Turn an integration off (kept with its secrets; not imported, not tested)
+    Disable { id: i64 },
+    /// The expiry date of a secret (a password the supplier makes expire): reminded like a token's
+    SecretExpiry {
+        id: i64,
+        /// The secret field, e.g. password
+        field: String,
+        /// YYYY-MM-DD
+        #[arg(long, required_unless_present = "clear")]
+        expires: Option<String>,
+        /// Forget the expiry
+        #[arg(long, conflicts_with = "expires")]
+        clear: bool,
+    },
 }
 
 /// The ids `--type` accepts, from the one list of types (`--help` shows them).
@@ -135,6 +151,22 @@ fn add_input(
     })
 }
 
+/// `enable` / `disable`: the window's switch on the integration's row.
+fn switch(db: &Db, id: i64, on: bool, out: &Out) -> Result<(), CoreError> {
+    let i = integrations::set_enabled(db, id, on)?;
+    if out.json {
+        out.json(&i);
+    } else {
+        println!(
+            "{:>5}  {}{}",
+            i.id,
+            i.description,
+            if i.enabled { "" } else { " (off)" }
+        );
+    }
+    Ok(())
+}
+
 pub fn run(db: &mut Db, cmd: IntegrationsCommand, out: &Out) -> ExitCode {
     let store = || Secrets::native(SERVICE).map_err(CoreError::from);
     let result: Result<(), CoreError> = (|| match cmd {
@@ -191,6 +223,24 @@ pub fn run(db: &mut Db, cmd: IntegrationsCommand, out: &Out) -> ExitCode {
             Ok(())
         }
         IntegrationsCommand::Remove { id } => integrations::delete(db, &store()?, id),
+        IntegrationsCommand::Enable { id } => switch(db, id, true, out),
+        IntegrationsCommand::Disable { id } => switch(db, id, false, out),
+        IntegrationsCommand::SecretExpiry {
+            id,
+            field,
+            expires,
+            clear: _,
+        } => {
+            // The same check as the window's: a secret field of this integration's type.
+            let spec = registry::spec(integrations::get(db, id)?.ty);
+            expiries::set_secret_expiry(db, &spec, id, &field, expires.as_deref())?;
+            if out.json {
+                out.json(&serde_json::json!({ "integration_id": id, "field": field, "expires_on": expires }));
+            } else {
+                println!("{id} {field}: {}", expires.as_deref().unwrap_or("—"));
+            }
+            Ok(())
+        }
         IntegrationsCommand::Test { .. } => unreachable!("handled by test()"),
     })();
     match result {

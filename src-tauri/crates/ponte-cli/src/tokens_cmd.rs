@@ -57,6 +57,16 @@ pub enum TokensCommand {
     },
     /// Check a token against PayTourist now
     Verify { id: i64 },
+    /// Correct a token's dates (as PayTourist's portal shows them)
+    SetExpiry {
+        id: i64,
+        /// Creation date, YYYY-MM-DD (default: the one stored)
+        #[arg(long)]
+        created: Option<String>,
+        /// Expiry date, YYYY-MM-DD (default: creation + 36 months)
+        #[arg(long)]
+        expires: Option<String>,
+    },
     /// Delete a token (keyring and database)
     Remove { id: i64 },
 }
@@ -208,6 +218,23 @@ pub fn run(db: &mut Db, cmd: TokensCommand, out: &Out) -> ExitCode {
                     Ok(ExitCode::from(1))
                 }
             }
+        }
+        TokensCommand::SetExpiry { id, created, expires } => {
+            let created = created.or(Some(tokens::token(db, id)?.created_on));
+            let tk = tokens::set_expiry(
+                db,
+                id,
+                &TokenDates {
+                    created_on: created,
+                    expires_on: expires,
+                },
+            )?;
+            if out.json {
+                out.json(&tk);
+            } else {
+                println!("#{} {} → {}", tk.id, tk.created_on, tk.expires_on);
+            }
+            Ok(ExitCode::SUCCESS)
         }
         TokensCommand::Remove { id } => {
             tokens::delete(db, &store()?, id)?;

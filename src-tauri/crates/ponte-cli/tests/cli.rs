@@ -177,3 +177,114 @@ fn a_closed_pipe_ends_the_command_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(status.code(), Some(101), "{status:?}");
 }
+
+/// The window's switch and a secret's expiry, headless: the same core rules refuse the same input.
+#[test]
+fn integrations_switch_off_and_on_and_a_password_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        ponte(dir.path())
+            .args(args)
+            .env("PONTE_SECRET_PASSWORD", "s3nha-da-agencia")
+            .output()
+            .unwrap()
+    };
+    let json = |out: std::process::Output| -> serde_json::Value {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let person = json(run(&[
+        "people",
+        "add",
+        "--json",
+        "--kind",
+        "company",
+        "--name",
+        "BWT Operadora",
+    ]));
+    let person = person["id"].to_string();
+    let saved = json(run(&[
+        "integrations",
+        "add",
+        "--json",
+        "--preset",
+        "bwt-infotravel",
+        "--person",
+        &person,
+        "--field",
+        "agency_code=4521",
+        "--field",
+        "username=agencia.api",
+        "--secret",
+        "password",
+    ]));
+    let id = saved["integration"]["id"].to_string();
+    assert_eq!(json(run(&["integrations", "disable", &id, "--json"]))["enabled"], false);
+    let listed = String::from_utf8(run(&["integrations", "list"]).stdout).unwrap();
+    assert!(listed.contains("(off)"), "{listed}");
+    assert_eq!(json(run(&["integrations", "enable", &id, "--json"]))["enabled"], true);
+    assert_eq!(run(&["integrations", "enable", "999"]).status.code(), Some(1));
+
+    let set = json(run(&[
+        "integrations",
+        "secret-expiry",
+        &id,
+        "password",
+        "--expires",
+        "2027-03-31",
+        "--json",
+    ]));
+    assert_eq!(set["expires_on"], "2027-03-31");
+    let soon = String::from_utf8(run(&["tokens", "expiring", "--within", "100000", "--json"]).stdout).unwrap();
+    assert!(soon.contains("2027-03-31"), "{soon}");
+    // Not a secret of this type, not a date, not this integration: refused as the window refuses them.
+    for (args, code) in [
+        (
+            vec![
+                "integrations",
+                "secret-expiry",
+                &id,
+                "username",
+                "--expires",
+                "2027-03-31",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "integrations",
+                "secret-expiry",
+                &id,
+                "password",
+                "--expires",
+                "31/03/2027",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "integrations",
+                "secret-expiry",
+                "999",
+                "password",
+                "--expires",
+                "2027-03-31",
+            ],
+            1,
+        ),
+        (vec!["integrations", "secret-expiry", &id, "password"], 2),
+    ] {
+        assert_eq!(run(&args).status.code(), Some(code), "{args:?}");
+    }
+    let cleared = json(run(&[
+        "integrations",
+        "secret-expiry",
+        &id,
+        "password",
+        "--clear",
+        "--json",
+    ]));
+    assert_eq!(cleared["expires_on"], serde_json::Value::Null);
+    let soon = String::from_utf8(run(&["tokens", "expiring", "--within", "100000", "--json"]).stdout).unwrap();
+    assert!(!soon.contains("2027-03-31"), "{soon}");
+}

@@ -129,6 +129,32 @@ fn add_verify_list_remove_tokens() {
     );
     assert_eq!(refused(&p.valid_tokens[0]), "error.token.duplicate");
 
+    // The dates as the portal shows them: the window's rule (expiry after creation) refuses the rest.
+    let created = token["created_on"].as_str().unwrap().to_string();
+    let fixed = json(
+        ponte(dir.path())
+            .args(["tokens", "set-expiry", &id, "--expires", "2029-01-15", "--json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        (fixed["created_on"].as_str(), fixed["expires_on"].as_str()),
+        (Some(created.as_str()), Some("2029-01-15"))
+    );
+    let out = ponte(dir.path())
+        .args([
+            "tokens",
+            "set-expiry",
+            &id,
+            "--created",
+            "2026-05-01",
+            "--expires",
+            "2026-04-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+
     let listed = ponte(dir.path()).args(["tokens", "list", "--json"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&listed.stdout).contains(&p.valid_tokens[0]));
     assert!(ponte(dir.path())

@@ -105,8 +105,26 @@ pub fn credentials(db: &Db) -> Result<Vec<Credential>> {
         .collect())
 }
 
-/// Sets (or clears, with `None`) the expiry of an integration secret.
-pub fn set_secret_expiry(db: &Db, integration_id: i64, field: &str, expires_on: Option<&str>) -> Result<()> {
+/// Sets (or clears, with `None`) the expiry of an integration secret. `spec` is the declaration of the
+/// integration's type (the caller has it from the suppliers' registry): only its secret fields have an
+/// expiry, and only for an integration of that type that exists.
+pub fn set_secret_expiry(
+    db: &Db,
+    spec: &crate::integration_types::IntegrationTypeSpec,
+    integration_id: i64,
+    field: &str,
+    expires_on: Option<&str>,
+) -> Result<()> {
+    if crate::integrations::get(db, integration_id)?.ty != spec.ty {
+        return Err(CoreError::NotFound);
+    }
+    let secret = spec
+        .fields
+        .iter()
+        .any(|f| f.key == field && f.kind == crate::integration_types::FieldKind::Secret);
+    if !secret {
+        return Err(CoreError::invalid("field", "error.field.unknown"));
+    }
     match expires_on.map(str::trim).filter(|s| !s.is_empty()) {
         None => {
             db.conn().execute(

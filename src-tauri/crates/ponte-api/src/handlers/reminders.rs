@@ -19,7 +19,10 @@ pub async fn settings_set(api: &Api, r: rq::reminder_settings_set) -> Result<Rem
 }
 
 pub async fn secret_expiry_set(api: &Api, r: rq::secret_expiry_set) -> Result<(), ErrorReply> {
-    api.with_db(|db| expiries::set_secret_expiry(db, r.integration_id, &r.field, r.expires_on.as_deref()))?;
+    api.with_db(|db| {
+        let spec = ponte_suppliers::registry::spec(ponte_core::integrations::get(db, r.integration_id)?.ty);
+        expiries::set_secret_expiry(db, &spec, r.integration_id, &r.field, r.expires_on.as_deref())
+    })?;
     api.reminders_changed.poke();
     api.host.expiries_changed();
     Ok(())
