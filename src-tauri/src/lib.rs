@@ -67,7 +67,7 @@ pub fn run() {
     let log_dir = data_dir.join("logs");
     let host = TauriHost::<tauri::Wry>::default();
     let api = open_api(data_dir, host.clone());
-    builder::<tauri::Wry>(api, host)
+    let app = builder::<tauri::Wry>(api, host)
         // First, so that a second start hands over (its window shows the first's) before anything else.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -76,72 +76,73 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_autostart::init(
-            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            Some(vec!["--hidden"]),
-        ))
-        .setup(move |app| {
-            if let Some(note) = single_instance_note {
-                log::info!("single instance: {note}");
+        .plugin(tauri_plugin_dialog::init());
+    // On Linux reminders go through notify-rust (notify.rs): the plugin would only cost start-up time.
+    #[cfg(not(target_os = "linux"))]
+    let app = app.plugin(tauri_plugin_notification::init());
+    app.plugin(tauri_plugin_autostart::init(
+        tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+        Some(vec!["--hidden"]),
+    ))
+    .setup(move |app| {
+        if let Some(note) = single_instance_note {
+            log::info!("single instance: {note}");
+        }
+        let handle = app.handle().clone();
+        let _ = app.state::<TauriHost<tauri::Wry>>().app.set(handle.clone());
+        if let Err(e) = tray::create(&handle) {
+            // No tray on this desktop: the window simply closes as usual.
+            log::warn!("tray unavailable: {e}");
+        }
+        let api = app.state::<ApiState>().inner().clone();
+        // A demo left from an earlier run gets its simulator back (on a new port).
+        if api.with_db(ponte_api::demo::status).map(|s| s.active).unwrap_or(false) {
+            if let Ok(store) = api.secrets() {
+                let suffix = ponte_core::i18n::t(api.locale(), "demo.suffix", &Default::default());
+                let _ = api.with_shared_db(|db| api.demo.start(db, &store, &suffix));
             }
-            let handle = app.handle().clone();
-            let _ = app.state::<TauriHost<tauri::Wry>>().app.set(handle.clone());
-            if let Err(e) = tray::create(&handle) {
-                // No tray on this desktop: the window simply closes as usual.
-                log::warn!("tray unavailable: {e}");
+        }
+        tauri::async_runtime::spawn(ponte_api::reminders::run(api.clone()));
+        tauri::async_runtime::spawn(ponte_api::scheduler::run(api));
+        if std::env::args().any(|a| a == "--hidden") {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.hide();
             }
-            let api = app.state::<ApiState>().inner().clone();
-            // A demo left from an earlier run gets its simulator back (on a new port).
-            if api.with_db(ponte_api::demo::status).map(|s| s.active).unwrap_or(false) {
-                if let Ok(store) = api.secrets() {
-                    let suffix = ponte_core::i18n::t(api.locale(), "demo.suffix", &Default::default());
-                    let _ = api.with_shared_db(|db| api.demo.start(db, &store, &suffix));
-                }
+        }
+        Ok(())
+    })
+    .on_window_event(|window, event| {
+        // Closing the window keeps Ponte in the tray, so reminders keep coming.
+        if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+            if window.app_handle().tray_by_id("ponte").is_some() && std::env::var_os("PONTE_CLOSE_QUITS").is_none() {
+                api.prevent_close();
+                let _ = window.hide();
+                tray::explain_once(window.app_handle());
             }
-            tauri::async_runtime::spawn(ponte_api::reminders::run(api.clone()));
-            tauri::async_runtime::spawn(ponte_api::scheduler::run(api));
-            if std::env::args().any(|a| a == "--hidden") {
-                if let Some(w) = app.get_webview_window("main") {
-                    let _ = w.hide();
-                }
-            }
-            Ok(())
-        })
-        .on_window_event(|window, event| {
-            // Closing the window keeps Ponte in the tray, so reminders keep coming.
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.app_handle().tray_by_id("ponte").is_some() && std::env::var_os("PONTE_CLOSE_QUITS").is_none()
-                {
-                    api.prevent_close();
-                    let _ = window.hide();
-                    tray::explain_once(window.app_handle());
-                }
-            }
-        })
-        .plugin(
-            tauri_plugin_log::Builder::new()
-                .clear_targets()
-                .targets([
-                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout),
-                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
-                        path: log_dir,
-                        file_name: Some("ponte".into()),
-                    }),
-                ])
-                .level(log::LevelFilter::Info)
-                .build(),
-        )
-        .build(context)
-        .expect("error while building Ponte")
-        .run(|app, event| {
-            // However Ponte quits, a secret it copied does not outlive it on the clipboard.
-            if let tauri::RunEvent::Exit = event {
-                app.state::<ApiState>().imports.cancel_all();
-                app.state::<TauriHost<tauri::Wry>>().clipboard.clear_on_quit();
-            }
-        });
+        }
+    })
+    .plugin(
+        tauri_plugin_log::Builder::new()
+            .clear_targets()
+            .targets([
+                tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout),
+                tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
+                    path: log_dir,
+                    file_name: Some("ponte".into()),
+                }),
+            ])
+            .level(log::LevelFilter::Info)
+            .build(),
+    )
+    .build(context)
+    .expect("error while building Ponte")
+    .run(|app, event| {
+        // However Ponte quits, a secret it copied does not outlive it on the clipboard.
+        if let tauri::RunEvent::Exit = event {
+            app.state::<ApiState>().imports.cancel_all();
+            app.state::<TauriHost<tauri::Wry>>().clipboard.clear_on_quit();
+        }
+    });
 }
 
 #[cfg(test)]

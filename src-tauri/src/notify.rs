@@ -58,3 +58,28 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, locale: Locale, kind: &str, e: &Expi
             .map_err(|err| err.to_string())
     }
 }
+
+/// A notification that only informs (no action): the tray's one-time explanation.
+pub fn plain<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = app;
+        notify_rust::Notification::new()
+            .appname("Ponte")
+            .summary(title)
+            .body(body)
+            .show()
+            .map(drop)
+            .map_err(|err| err.to_string())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        use tauri_plugin_notification::NotificationExt;
+        app.notification()
+            .builder()
+            .title(title)
+            .body(body)
+            .show()
+            .map_err(|err| err.to_string())
+    }
+}

@@ -94,7 +94,6 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
 
 /// The first time the window is closed, one line says Ponte is still running in the tray.
 pub fn explain_once<R: Runtime>(app: &AppHandle<R>) {
-    use tauri_plugin_notification::NotificationExt;
     let state = app.state::<ApiState>();
     let first = state
         .with_db(|db| {
@@ -107,11 +106,8 @@ pub fn explain_once<R: Runtime>(app: &AppHandle<R>) {
         .ok();
     if let Some((true, locale)) = first {
         let tr = |k: &str| t(locale, k, &Default::default());
-        let _ = app
-            .notification()
-            .builder()
-            .title(tr("tray.explain.title"))
-            .body(tr("tray.explain.body"))
-            .show();
+        if let Err(e) = crate::notify::plain(app, &tr("tray.explain.title"), &tr("tray.explain.body")) {
+            log::warn!("tray explanation not shown: {e}");
+        }
     }
 }

@@ -3,16 +3,19 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { Locale } from './bindings/Locale';
 import { MENU_KEYS, Sidebar } from './components/Sidebar';
 import { ToastProvider } from './components/toasts';
-import { I18nContext, makeI18n } from './i18n';
+import { I18nContext, loadCatalogue, makeI18n } from './i18n';
 import { useRoute } from './router';
-import { Import } from './screens/Import';
-import { Integrations } from './screens/Integrations';
+import { lazyScreen } from './lazy-screen';
 import { Home } from './screens/Home';
-import { People } from './screens/People';
-import { Reminders } from './screens/Reminders';
-import { Sales } from './screens/Sales';
-import { Settings } from './screens/Settings';
-import { Tokens } from './screens/Tokens';
+
+// Início is in the first script; every other screen is its own file, read when first opened (lazy-screen.tsx).
+const People = lazyScreen(() => import('./screens/People').then((m) => m.People));
+const Integrations = lazyScreen(() => import('./screens/Integrations').then((m) => m.Integrations));
+const Import = lazyScreen(() => import('./screens/Import').then((m) => m.Import));
+const Sales = lazyScreen(() => import('./screens/Sales').then((m) => m.Sales));
+const Tokens = lazyScreen(() => import('./screens/Tokens').then((m) => m.Tokens));
+const Reminders = lazyScreen(() => import('./screens/Reminders').then((m) => m.Reminders));
+const Settings = lazyScreen(() => import('./screens/Settings').then((m) => m.Settings));
 
 export function App({ info }: { info: AppInfo }) {
   const [locale, setLocale] = useState<Locale>(info.locale);
@@ -52,7 +55,7 @@ export function App({ info }: { info: AppInfo }) {
             ) : route === 'reminders' ? (
               <Reminders />
             ) : (
-              <Settings info={info} onLocale={setLocale} />
+              <Settings info={info} onLocale={(l) => void loadCatalogue(l).then(() => setLocale(l))} />
             )}
           </main>
         </div>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentProblem } from './documents';
 import { documentProblemKey, formatCnpj, formatCpf, normalizeDocument, validateCnpj, validateCpf } from './documents';
-import { CATALOGUES } from './i18n';
+import { catalogue } from './i18n';
 
 const fails = (p: DocumentProblem) => ({ ok: false, problem: p });
 
@@ -59,8 +59,8 @@ test('normalise and format', () => {
 test('every problem has a message for both kinds', () => {
   const problems: DocumentProblem[] = ['wrong_length', 'invalid_characters', 'check_digit', 'repeated'];
   for (const p of problems) {
-    expect(CATALOGUES.en).toHaveProperty([documentProblemKey('company', p)]);
-    expect(CATALOGUES.en).toHaveProperty([documentProblemKey('individual', p)]);
+    expect(catalogue('en')).toHaveProperty([documentProblemKey('company', p)]);
+    expect(catalogue('en')).toHaveProperty([documentProblemKey('individual', p)]);
   }
-  expect(CATALOGUES.en).toHaveProperty([documentProblemKey('company', 'letters_in_check_digits')]);
+  expect(catalogue('en')).toHaveProperty([documentProblemKey('company', 'letters_in_check_digits')]);
 });

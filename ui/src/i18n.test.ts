@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { CATALOGUES, fill, LOCALES, localeFromTag, makeI18n, translate } from './i18n';
+import { catalogue, fill, LOCALES, localeFromTag, makeI18n, translate } from './i18n';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 const CORE_SRC = fileURLToPath(new URL('../../src-tauri/crates/ponte-core/src/', import.meta.url));
@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).sort();
-const namespaces = new Set(Object.keys(CATALOGUES.en).map((k) => k.split('.')[0]));
+const namespaces = new Set(Object.keys(catalogue('en')).map((k) => k.split('.')[0]));
 
 /**
  * Catalogue keys a source file uses: the first argument of every `t(...)` / `translate(locale, ...)` call,
@@ -34,17 +34,17 @@ export function keysUsed(source: string): string[] {
 
 describe('catalogues', () => {
   test('pt-BR, it and en have exactly the same keys, none empty', () => {
-    const en = Object.keys(CATALOGUES.en).sort();
+    const en = Object.keys(catalogue('en')).sort();
     expect(en.length).toBeGreaterThan(50);
     for (const l of LOCALES) {
-      expect(Object.keys(CATALOGUES[l]).sort(), l).toEqual(en);
-      for (const [k, v] of Object.entries(CATALOGUES[l])) expect(v.trim(), `${l} ${k}`).not.toBe('');
+      expect(Object.keys(catalogue(l)).sort(), l).toEqual(en);
+      for (const [k, v] of Object.entries(catalogue(l))) expect(v.trim(), `${l} ${k}`).not.toBe('');
     }
   });
 
   test('placeholders are the same in every language', () => {
-    for (const [k, v] of Object.entries(CATALOGUES.en))
-      for (const l of LOCALES) expect(placeholders(CATALOGUES[l][k] ?? ''), `${l} ${k}`).toEqual(placeholders(v));
+    for (const [k, v] of Object.entries(catalogue('en')))
+      for (const l of LOCALES) expect(placeholders(catalogue(l)[k] ?? ''), `${l} ${k}`).toEqual(placeholders(v));
   });
 
   test('every key the UI sources use exists in the catalogue', () => {
@@ -55,7 +55,7 @@ describe('catalogues', () => {
     for (const f of files) {
       for (const k of keysUsed(readFileSync(f, 'utf8'))) {
         used++;
-        if (!(k in CATALOGUES.en)) missing.push(`${relative(SRC, f)}: ${k}`);
+        if (!(k in catalogue('en'))) missing.push(`${relative(SRC, f)}: ${k}`);
       }
     }
     expect(used).toBeGreaterThan(80);
@@ -66,7 +66,7 @@ describe('catalogues', () => {
     const found = keysUsed(`t('people.nope'); t("common.save", { a: 1 }); const K = { a: 'menu.people' };
       translate(locale, 'startup.title'); import x from './bindings/Person'; const n = 'not.a.namespace';`);
     expect(found.sort()).toEqual(['common.save', 'menu.people', 'people.nope', 'startup.title']);
-    expect('people.nope' in CATALOGUES.en).toBe(false);
+    expect('people.nope' in catalogue('en')).toBe(false);
   });
 
   test('every error code the core can reply with has a message', () => {
@@ -74,7 +74,7 @@ describe('catalogues', () => {
     const codes = [...rust.matchAll(/=> "([a-z_]+)",?\s*$/gm)].map((m) => m[1]);
     expect(codes).toContain('invalid_input');
     expect(codes).toContain('person_in_use');
-    for (const c of [...codes, 'ipc']) expect(CATALOGUES.en, c ?? '').toHaveProperty([`error.${c}`]);
+    for (const c of [...codes, 'ipc']) expect(catalogue('en'), c ?? '').toHaveProperty([`error.${c}`]);
   });
 });
 

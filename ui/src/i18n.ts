@@ -1,9 +1,8 @@
-// The message catalogue is shared with the Rust core and CLI: one flat JSON file per language.
+// The message catalogue is shared with the Rust core and CLI: one flat JSON file per language. Each is its own
+// file in the build, read when its language is first needed (`loadCatalogue`): a start parses one language, not
+// three (docs/STARTUP.md).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import en from '../../src-tauri/crates/ponte-core/locales/en.json';
-import it from '../../src-tauri/crates/ponte-core/locales/it.json';
-import ptBR from '../../src-tauri/crates/ponte-core/locales/pt-BR.json';
 import type { Locale } from './bindings/Locale';
 
 export type Catalogue = Record<string, string>;
@@ -11,11 +10,29 @@ export type Params = Record<string, string | number>;
 
 export const LOCALES: readonly Locale[] = ['pt-BR', 'it', 'en'];
 
-export const CATALOGUES: Record<Locale, Catalogue> = {
-  'pt-BR': ptBR as Catalogue,
-  it: it as Catalogue,
-  en: en as Catalogue,
+const LOADERS: Record<Locale, () => Promise<{ default: unknown }>> = {
+  'pt-BR': () => import('../../src-tauri/crates/ponte-core/locales/pt-BR.json'),
+  it: () => import('../../src-tauri/crates/ponte-core/locales/it.json'),
+  en: () => import('../../src-tauri/crates/ponte-core/locales/en.json'),
 };
+
+/** The catalogues read so far. */
+const loaded: Partial<Record<Locale, Catalogue>> = {};
+
+/** Reads `locale`'s catalogue once; translations in that language are available once it resolves. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (!loaded[locale]) loaded[locale] = (await LOADERS[locale]()).default as Catalogue;
+}
+
+/** Makes a catalogue available without reading it (the unit tests register all three). */
+export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
+  loaded[locale] = catalogue;
+}
+
+/** A catalogue that was read or registered (empty if not yet). */
+export function catalogue(locale: Locale): Catalogue {
+  return loaded[locale] ?? {};
+}
 
 /** Fills `{name}` placeholders; unknown placeholders are left as they are. */
 export function fill(text: string, params?: Params): string {
@@ -27,7 +44,7 @@ export function fill(text: string, params?: Params): string {
 
 /** Translates `key` like the Rust core does: the locale, then English, then the key itself. */
 export function translate(locale: Locale, key: string, params?: Params): string {
-  const text = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
+  const text = loaded[locale]?.[key] ?? loaded.en?.[key] ?? key;
   return fill(text, params);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportRun } from './bindings/ImportRun';
 import type { Progress } from './bindings/Progress';
-import { CATALOGUES } from './i18n';
+import { catalogue } from './i18n';
 import { elapsedMs, formatDuration, formatShortDuration, percent, progressLines, runCountLines, runError } from './import-progress';
 import { itemMatches, worthImporting } from './import-preview';
 
@@ -100,7 +100,7 @@ describe('history errors', () => {
     resumes: null,
     resumable: false,
   });
-  const has = (k: string) => CATALOGUES['pt-BR'][k];
+  const has = (k: string) => catalogue('pt-BR')[k];
 
   test('the fix from the catalogue when it needs no details, else the recorded detail', () => {
     expect(runError(run('invalid_credentials', 'HTTP 401'), has)).toEqual({ key: 'error.supplier.invalid_credentials', detail: null });

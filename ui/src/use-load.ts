@@ -15,15 +15,27 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `fetch` now and whenever `deps` change. */
-export function useLoad<T>(fetch: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [load, setLoad] = useState<Load<T>>({ state: 'loading', data: null });
+/**
+ * Runs `fetch` now and whenever `deps` change. `initial`, asked once when the component mounts, may hand over
+ * data already fetched (Início's, asked for at start with the app's info): then the first render shows it
+ * and the first fetch is skipped.
+ */
+export function useLoad<T>(fetch: () => Promise<T>, deps: readonly unknown[], initial?: () => T | undefined): Loaded<T> {
+  const [load, setLoad] = useState<Load<T>>(() => {
+    const data = initial?.();
+    return data === undefined ? { state: 'loading', data: null } : { state: 'ready', data };
+  });
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
+  const skipFirst = useRef(load.state === 'ready');
   const fetchRef = useRef(fetch);
   fetchRef.current = fetch;
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const mine = ++latest.current;
     setLoad((old) => ({ state: 'loading', data: old.data }));
     fetchRef.current().then(

@@ -4,6 +4,7 @@ import { CardLoad } from '../components/CardLoad';
 import { DemoStart } from '../components/DemoStart';
 import { Icon } from '../components/Icon';
 import { TitleBar } from '../components/TitleBar';
+import { takeHomeFirst } from '../home-first';
 import { isFirstRun } from '../home-model';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
@@ -14,7 +15,7 @@ import { HomeSales } from './HomeSales';
 /** Início: what needs the user today. A new user is led to the first step instead. */
 export function Home() {
   const { t } = useI18n();
-  const { load, reload } = useLoad(() => api.homeSummary(), []);
+  const { load, reload } = useLoad(() => api.homeSummary(), [], takeHomeFirst);
   return (
     <>
       <TitleBar title={t('menu.home')} />

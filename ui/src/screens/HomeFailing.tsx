@@ -3,7 +3,7 @@ import type { Failing } from '../bindings/Failing';
 import { Icon } from '../components/Icon';
 import { useToast } from '../components/toasts';
 import { failureKey } from '../home-model';
-import { CATALOGUES, useI18n } from '../i18n';
+import { catalogue, useI18n } from '../i18n';
 import { api } from '../api.gen';
 import { toErrorReply } from '../transport';
 
@@ -42,7 +42,7 @@ export function HomeFailing({ items, onChanged }: { items: Failing[]; onChanged:
           {items.map((f) => (
             <li key={f.integration_id} class="home-failure" data-testid="home-failure">
               <strong>{f.description}</strong>
-              <p>{t(failureKey(f, (k) => CATALOGUES[locale][k]))}</p>
+              <p>{t(failureKey(f, (k) => catalogue(locale)[k]))}</p>
               <div class="home-actions">
                 <button type="button" class="btn" disabled={testing !== null} aria-busy={testing === f.integration_id} onClick={() => void retest(f)} data-testid="home-retest">
                   {testing === f.integration_id ? t('home.failing.testing') : t('home.failing.retest')}

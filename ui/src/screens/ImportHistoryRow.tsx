@@ -2,7 +2,7 @@ import type { ImportRun } from '../bindings/ImportRun';
 import type { Outcome } from '../bindings/Outcome';
 import { api } from '../api.gen';
 import { Icon } from '../components/Icon';
-import { CATALOGUES, useI18n } from '../i18n';
+import { catalogue, useI18n } from '../i18n';
 import { elapsedMs, formatShortDuration, runCountLines, runError } from '../import-progress';
 import { formatDayRange } from '../sales-format';
 import { ImportRunIssues } from './ImportRunIssues';
@@ -26,7 +26,7 @@ export function ImportHistoryRow(props: { run: ImportRun; expanded: boolean; onT
   const { t, locale, formatNumber, formatDateTime } = useI18n();
   const { run: r, expanded } = props;
   const ms = elapsedMs(r.started_at, r.finished_at);
-  const err = runError(r, (k) => CATALOGUES[locale][k]);
+  const err = runError(r, (k) => catalogue(locale)[k]);
   const { main, extra } = runCountLines(r.counts, formatNumber);
   const say = (lines: typeof main) => lines.map((l) => t(l.key, l.params)).join(' · ');
   const issuesId = `import-run-issues-${r.id}`;

@@ -123,8 +123,9 @@ fn count(db: &Db, table: &str) -> i64 {
         .unwrap()
 }
 
-/// Ponte's import in its own process: `child-import URL PASSWORD` prints one JSON line.
-pub fn child(args: &[String]) {
+/// Ponte's import in its own process: `child-import URL PASSWORD` prints one JSON line. With `again`
+/// false (`child-import-once`) there is no re-import: the first import alone, to count its instructions.
+pub fn child(args: &[String], again: bool) {
     let (url, password) = (&args[0], &args[1]);
     let dir = tempfile::tempdir().unwrap();
     let (db, store, id) = fresh(dir.path(), url, password);
@@ -144,6 +145,17 @@ pub fn child(args: &[String]) {
         .unwrap();
     let first_ms = t.elapsed().as_millis();
     let peak = rss_kb("VmHWM:");
+    if !again {
+        let db = db.lock().unwrap();
+        println!(
+            "{}",
+            json!({
+                "first_ms": first_ms, "new": first.counts.new, "outcome": first.outcome.as_str(),
+                "peak_rss_kb": peak, "sales": count(&db, "sales"), "products": count(&db, "sale_products"),
+            })
+        );
+        return;
+    }
     let t = Instant::now();
     let again = rt
         .block_on(ponte_import::run(&db, &store, &opts, &never, &|_| {}))
@@ -177,6 +189,19 @@ pub fn child_reference(args: &[String]) {
             "peak_rss_kb": rss_kb("VmHWM:"), "rss_before_kb": rss_before,
         })
     );
+}
+
+/// `serve-pages N`: the pages of N bookings served from memory, as the import bench serves them, until
+/// stdin closes. Prints `URL PASSWORD` (one line) once the server listens.
+pub fn serve_pages(args: &[String]) {
+    use std::io::{Read, Write};
+    let n: usize = args.first().and_then(|n| n.parse().ok()).expect("serve-pages N");
+    let server = PagesServer::start(Arc::new(Pages::render(n)));
+    let mut out = std::io::stdout();
+    writeln!(out, "{} {}", server.access.url, server.access.password).unwrap();
+    out.flush().unwrap();
+    let _ = std::io::stdin().read_to_end(&mut Vec::new());
+    drop(server);
 }
 
 fn run_child(args: &[&str]) -> serde_json::Value {
