@@ -48,14 +48,8 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, locale: Locale, kind: &str, e: &Expi
     }
     #[cfg(not(target_os = "linux"))]
     {
-        use tauri_plugin_notification::NotificationExt;
         let _ = notification_action_label;
-        app.notification()
-            .builder()
-            .title(title)
-            .body(body)
-            .show()
-            .map_err(|err| err.to_string())
+        plain(app, &title, &body)
     }
 }
 

@@ -2,6 +2,7 @@ use std::time::{Duration, Instant};
 
 use ponte_core::db::Db;
 
+use crate::agency_seed::{self, Agency};
 use crate::report::Report;
 
 fn median(mut times: Vec<Duration>) -> f64 {
@@ -18,31 +19,16 @@ pub fn run(sales: usize, credentials: usize, r: &mut Report) {
     ));
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(dir.path()).unwrap();
-    db.conn()
-        .execute_batch(&format!(
-            "INSERT INTO people (kind, name, search_text, created_at, updated_at) VALUES ('company', 'BWT', 'bwt', '', '');
-             INSERT INTO integrations (type, description, person_id, field_values, last_test_ok, last_test_code, created_at, updated_at)
-                 VALUES ('infotravel', 'bench', 1, '{{}}', 0, 'invalid_credentials', '', ''),
-                        ('paytourist', 'hotel', 1, '{{}}', 1, NULL, '', '');
-             BEGIN;
-             WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < {sales})
-             INSERT INTO sales (integration_id, supplier_sale_id, locators, sale_date, status, supplier_status,
-                 customer_name, total_cents, currency, needs_manual_payment, content_hash, raw, first_imported_at, updated_at)
-             SELECT 1, i, 'L' || i, date('now', '-' || (i % 730) || ' days'), 'confirmed', 'CONFIRMED',
-                 'Cliente ' || i, i * 7, 'BRL', i % 10 = 0, '', '{{}}', '', '' FROM k;
-             INSERT INTO booking_users (integration_id, name, email, created_at, updated_at)
-                 VALUES (2, 'Booking', 'b@hotel.it', '', '');
-             WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < {credentials})
-             INSERT INTO api_tokens (booking_user_id, name, last4, created_on, expires_on, created_at)
-             SELECT 1, 'T' || i, 'abcd', date('now', '-100 days'), date('now', '+' || (i % 1100) || ' days'), '' FROM k;
-             WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 200)
-             INSERT INTO import_runs (integration_id, mode, started_at, outcome, error_code, updated_at)
-             SELECT 1, 'dates', datetime('now', '-' || i || ' days'), CASE WHEN i = 1 THEN 'failed' ELSE 'completed' END,
-                    CASE WHEN i = 1 THEN 'server_error' END, '' FROM k;
-             COMMIT;
-             ANALYZE;"
-        ))
-        .unwrap();
+    // Every 10th sale flagged; tokens expiring over three years (i % 1100 days); 200 runs.
+    let agency = Agency {
+        sales,
+        flagged_every: 10,
+        tokens: credentials,
+        expiry_step: 1,
+        expiry_span: 1100,
+        runs: 200,
+    };
+    agency_seed::seed(&db, &agency).unwrap();
     let today = ponte_core::tokens::today();
     let mut ours = Vec::new();
     for _ in 0..15 {

@@ -18,6 +18,7 @@
 //! `serve-pages N` serves N bookings' pages and prints `URL PASSWORD` (it stops when its stdin closes);
 //! `child-import-once URL PASSWORD` is `child-import` without the re-import.
 
+mod agency_seed;
 mod home_bench;
 mod import_bench;
 mod pages_server;

@@ -29,6 +29,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, bail, Context, Result};
 use ponte_e2e::{App, Driver};
 
+use crate::agency_seed::{self, Agency};
 use crate::report::Report;
 
 /// Launches timed per app (after one warm-up launch).
@@ -357,29 +358,15 @@ async fn bus_name_free() -> Result<()> {
 /// sales over two years, a booking user with 40 tokens, 60 import runs. Início reads all of it.
 fn seed(data: &Path) -> Result<()> {
     let db = ponte_core::db::Db::open(data).map_err(|e| anyhow!("{e:?}"))?;
-    db.conn().execute_batch(
-        "INSERT INTO people (kind, name, search_text, created_at, updated_at) VALUES ('company', 'BWT', 'bwt', '', '');
-         INSERT INTO integrations (type, description, person_id, field_values, last_test_ok, last_test_code, created_at, updated_at)
-             VALUES ('infotravel', 'bench', 1, '{}', 0, 'invalid_credentials', '', ''),
-                    ('paytourist', 'hotel', 1, '{}', 1, NULL, '', '');
-         BEGIN;
-         WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20000)
-         INSERT INTO sales (integration_id, supplier_sale_id, locators, sale_date, status, supplier_status,
-             customer_name, total_cents, currency, needs_manual_payment, content_hash, raw, first_imported_at, updated_at)
-         SELECT 1, i, 'L' || i, date('now', '-' || (i % 730) || ' days'), 'confirmed', 'CONFIRMED',
-             'Cliente ' || i, i * 7, 'BRL', i % 50 = 0, '', '{}', '', '' FROM k;
-         INSERT INTO booking_users (integration_id, name, email, created_at, updated_at)
-             VALUES (2, 'Booking', 'b@hotel.it', '', '');
-         WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 40)
-         INSERT INTO api_tokens (booking_user_id, name, last4, created_on, expires_on, created_at)
-         SELECT 1, 'T' || i, 'abcd', date('now', '-100 days'), date('now', '+' || (i * 9) || ' days'), '' FROM k;
-         WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 60)
-         INSERT INTO import_runs (integration_id, mode, started_at, outcome, error_code, updated_at)
-         SELECT 1, 'dates', datetime('now', '-' || i || ' days'), CASE WHEN i = 1 THEN 'failed' ELSE 'completed' END,
-                CASE WHEN i = 1 THEN 'server_error' END, '' FROM k;
-         COMMIT;
-         ANALYZE;",
-    )?;
+    let agency = Agency {
+        sales: 20_000,
+        flagged_every: 50,
+        tokens: 40,
+        expiry_step: 9,
+        expiry_span: 400,
+        runs: 60,
+    };
+    agency_seed::seed(&db, &agency)?;
     Ok(())
 }
 
