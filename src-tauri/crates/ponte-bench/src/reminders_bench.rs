@@ -62,12 +62,7 @@ fn cpu_ticks(pid: u32) -> u64 {
 /// The app, hidden, with nothing due: CPU used over 60 s (issue 6: 0 %).
 pub fn idle(r: &mut Report) {
     r.section("Idle: the app hidden in the tray, nothing due");
-    let (Ok(bin), Some(_)) = (std::env::var("PONTE_APP_BINARY"), std::env::var_os("DISPLAY")) else {
-        r.row(
-            "CPU over 60 s",
-            "not measured".into(),
-            "needs PONTE_APP_BINARY and a display (.ci/bench sets both)",
-        );
+    let Some(bin) = r.app_with_display("CPU over 60 s") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -38,6 +38,22 @@ impl Report {
         }
     }
 
+    /// The app under measurement (`PONTE_APP_BINARY`) when there is also a display; otherwise a row says the
+    /// section `what` was not measured and why. The window sections need both (`.ci/bench` sets them).
+    pub fn app_with_display(&mut self, what: &str) -> Option<std::path::PathBuf> {
+        match (std::env::var_os("PONTE_APP_BINARY"), std::env::var_os("DISPLAY")) {
+            (Some(app), Some(_)) => Some(app.into()),
+            _ => {
+                self.row(
+                    what,
+                    "not measured".into(),
+                    "needs PONTE_APP_BINARY and a display (.ci/bench sets both)",
+                );
+                None
+            }
+        }
+    }
+
     pub fn finish(self) {
         let mut md = String::new();
         let _ = writeln!(md, "# Benchmarks\n");

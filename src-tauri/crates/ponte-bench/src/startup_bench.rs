@@ -107,15 +107,9 @@ pub fn run(r: &mut Report) {
          starts. Both apps draw with WebKit's defaults, as on a user's machine; the floor is also measured \
          painting on the CPU (compositing off). Where the time and memory go, and what was changed: docs/STARTUP.md.",
     );
-    let (Ok(app), Some(_)) = (std::env::var("PONTE_APP_BINARY"), std::env::var_os("DISPLAY")) else {
-        r.row(
-            "start-up and memory",
-            "not measured".into(),
-            "needs PONTE_APP_BINARY and a display (.ci/bench sets both)",
-        );
+    let Some(app) = r.app_with_display("start-up and memory") else {
         return;
     };
-    let app = PathBuf::from(app);
     let floor = floor_binary(&app);
     if !floor.is_file() {
         r.row(
