@@ -2,7 +2,7 @@
 // gives focus back to what opened it, Esc and the close button cancel, Enter submits, and after a failed
 // save focuses the first invalid field (else the error summary, which lists what is not next to a field).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FormErrors } from '../form-errors';
 import { useI18n } from '../i18n';
 import { Icon } from './Icon';
@@ -54,7 +54,9 @@ export function FormDialog(props: {
     };
   }, [initialFocus]);
 
-  useEffect(() => {
+  // A layout effect: focus moves to the first invalid field in the same task that shows the errors, so neither a
+  // keyboard user nor a screen reader meets the errors with focus still on Salvar.
+  useLayoutEffect(() => {
     if (props.failures === 0) return;
     const el = props.firstInvalid ? formRef.current?.elements.namedItem(props.firstInvalid) : null;
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
