@@ -284,7 +284,8 @@ async fn import_a_month_then_sales_detail_csv_and_demo() {
 
         // The demo: Configurações > "Experimentar com dados de demonstração" opens Importar vendas with
         // the demo Infotravel integration and the last 30 days; import them, then remove the demo.
-        app.open_screen("nav-settings", &testid("settings-demo")).await?;
+        // The card carries data-active once the demo's status has loaded: wait for it, not for the card.
+        app.open_screen("nav-settings", "[data-testid=settings-demo][data-active]").await?;
         ensure!(
             app.attr(&testid("settings-demo"), "data-active").await?.as_deref() == Some("false"),
             "the demo is active before it was started"
