@@ -5,6 +5,8 @@ mod host;
 mod ipc;
 mod notify;
 #[cfg(target_os = "linux")]
+mod painting;
+#[cfg(target_os = "linux")]
 mod single_instance;
 mod tray;
 
@@ -45,6 +47,9 @@ pub fn builder<R: tauri::Runtime>(api: ApiState, host: TauriHost<R>) -> tauri::B
 }
 
 pub fn run() {
+    // Before any thread starts and before WebKit does: see painting.rs.
+    #[cfg(target_os = "linux")]
+    let painting_note = painting::apply();
     let context = tauri::generate_context!();
     // A Ponte killed a moment ago may still own the single-instance name: see single_instance.rs.
     #[cfg(target_os = "linux")]
@@ -88,6 +93,8 @@ pub fn run() {
         if let Some(note) = single_instance_note {
             log::info!("single instance: {note}");
         }
+        #[cfg(target_os = "linux")]
+        log::info!("{painting_note}");
         let handle = app.handle().clone();
         let _ = app.state::<TauriHost<tauri::Wry>>().app.set(handle.clone());
         if let Err(e) = tray::create(&handle) {

@@ -24,8 +24,9 @@ async function start(root: HTMLElement) {
       // (ponte-bench, docs/STARTUP.md) takes the later of this mark and the first paint as the first screen.
       performance.mark('first-screen');
     }
-    // English backs up a missing translation, as in the core; read after the first screen.
-    void loadCatalogue('en');
+    // English backs up a missing translation, as in the core; read once the first screen is painted (two
+    // frames on), so that parsing it does not hold that paint back.
+    requestAnimationFrame(() => requestAnimationFrame(() => void loadCatalogue('en')));
   } catch (e) {
     // No backend at all (e.g. the page was opened in a plain browser): say so in the OS language.
     const locale = localeFromTag(navigator.language);

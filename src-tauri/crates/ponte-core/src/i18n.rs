@@ -46,20 +46,34 @@ impl Locale {
         sys_locale::get_locale().map(|t| Self::from_tag(&t)).unwrap_or(Self::En)
     }
 
-    fn source(self) -> &'static str {
+    /// The catalogue as embedded: Brotli-compressed JSON (build.rs says why).
+    fn packed(self) -> &'static [u8] {
         match self {
-            Self::PtBr => include_str!("../locales/pt-BR.json"),
-            Self::It => include_str!("../locales/it.json"),
-            Self::En => include_str!("../locales/en.json"),
+            Self::PtBr => include_bytes!(concat!(env!("OUT_DIR"), "/pt-BR.json.br")),
+            Self::It => include_bytes!(concat!(env!("OUT_DIR"), "/it.json.br")),
+            Self::En => include_bytes!(concat!(env!("OUT_DIR"), "/en.json.br")),
         }
     }
 
+    fn index(self) -> usize {
+        match self {
+            Self::PtBr => 0,
+            Self::It => 1,
+            Self::En => 2,
+        }
+    }
+
+    /// This language's messages, unpacked the first time they are asked for (most runs need one language,
+    /// and English for a missing key).
     pub fn catalogue(self) -> &'static BTreeMap<String, String> {
-        static CATALOGUES: OnceLock<[BTreeMap<String, String>; 3]> = OnceLock::new();
-        let all = CATALOGUES.get_or_init(|| {
-            LOCALES.map(|l| serde_json::from_str(l.source()).expect("locale files are checked by tests"))
-        });
-        &all[LOCALES.iter().position(|l| *l == self).unwrap_or(2)]
+        static CATALOGUES: [OnceLock<BTreeMap<String, String>>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        CATALOGUES[self.index()].get_or_init(|| {
+            let mut json = Vec::with_capacity(64 * 1024);
+            brotli_decompressor::BrotliDecompress(&mut self.packed(), &mut json)
+                .expect("the catalogues are compressed by build.rs and checked by tests");
+            serde_json::from_slice(&json).expect("locale files are checked by tests")
+        })
     }
 }
 
@@ -115,6 +129,20 @@ mod tests {
             for l in LOCALES {
                 assert_eq!(re(en), re(&l.catalogue()[k]), "{} placeholders differ for {k}", l.tag());
             }
+        }
+    }
+
+    #[test]
+    fn embedded_catalogues_are_the_locale_files() {
+        let files = [
+            include_str!("../locales/pt-BR.json"),
+            include_str!("../locales/it.json"),
+            include_str!("../locales/en.json"),
+        ];
+        for (l, file) in LOCALES.into_iter().zip(files) {
+            let from_file: BTreeMap<String, String> = serde_json::from_str(file).unwrap();
+            assert_eq!(l.catalogue(), &from_file, "{}", l.tag());
+            assert!(l.packed().len() * 3 < file.len(), "{} is barely compressed", l.tag());
         }
     }
 

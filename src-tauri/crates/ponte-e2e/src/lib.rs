@@ -203,7 +203,9 @@ impl Driver {
                 .env_remove("PONTE_DATA_DIR")
                 // With compositing disabled, WebKitWebDriver's screenshot endpoint never answers (checked
                 // here with webkit2gtk 4.1 under Xvfb); the window renders fine without the variable.
-                .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE");
+                .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
+                // The app chooses its painting itself (src-tauri/src/painting.rs): that choice is tested.
+                .env_remove("WEBKIT_SKIA_ENABLE_CPU_RENDERING");
             for (k, v) in env {
                 cmd.env(k, v);
             }
