@@ -35,7 +35,7 @@ pub async fn tick(api: &Api, now: DateTime<Utc>, retries: &mut Retries) -> Optio
         return None;
     };
     let tz = api.with_db(|db| Ok(ponte_import::source::timezone(db))).ok()?;
-    let yesterday = now.with_timezone(&tz).date_naive() - chrono::Duration::days(1);
+    let yesterday = tz.date_of(&now)? - chrono::Duration::days(1);
     for id in due {
         if retries.0.get(&id).is_some_and(|at| *at > local) {
             continue;

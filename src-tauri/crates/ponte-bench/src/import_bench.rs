@@ -57,7 +57,9 @@ fn year() -> Query {
 }
 
 /// The agency's time zone (Ponte's default, which the fresh database keeps).
-const TZ: chrono_tz::Tz = chrono_tz::America::Sao_Paulo;
+fn tz() -> ponte_core::zone::Zone {
+    ponte_core::zone::Zone::default_zone()
+}
 
 fn limits() -> Limits {
     Limits {
@@ -180,7 +182,7 @@ pub fn child_reference(args: &[String]) {
     let dir = tempfile::tempdir().unwrap();
     let (db, _, id) = fresh(dir.path(), &access.url, &access.password);
     let rss_before = rss_kb("VmRSS:");
-    let o = reference_import::run(db, id, &access, from(), to(), TZ);
+    let o = reference_import::run(db, id, &access, from(), to(), tz());
     println!(
         "{}",
         json!({

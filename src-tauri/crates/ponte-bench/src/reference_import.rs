@@ -24,8 +24,8 @@ use std::time::Instant;
 
 use axum::body::Bytes;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use ponte_core::db::Db;
+use ponte_core::zone::Zone;
 use rusqlite::params;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -393,12 +393,15 @@ fn product(list: &'static str, kind: &'static str, item: &Item<'_>) -> ProductRo
     }
 }
 
-fn sale(body: &str, raw: &RawValue, tz: Tz) -> SaleRow {
+fn sale(body: &str, raw: &RawValue, tz: Zone) -> SaleRow {
     let text = raw.get();
     let b: Booking<'_> = serde_json::from_str(text).expect("a well-formed booking");
     let id = b.id.to_string();
     let created = chrono::DateTime::parse_from_rfc3339(&b.created_at).expect("createdAt");
-    let sale_date = created.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string();
+    let sale_date = tz
+        .date_of(&created)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     let (total_cents, currency) = b
         .booking_amount
         .as_ref()
@@ -465,7 +468,7 @@ fn sale(body: &str, raw: &RawValue, tz: Tz) -> SaleRow {
 
 /// Page `index`: its bookings, and whether it is the last (as Ponte decides it: `last`, else
 /// `totalPages`, and an empty page always is).
-fn parse_page(body: Bytes, index: u32, tz: Tz) -> ParsedPage {
+fn parse_page(body: Bytes, index: u32, tz: Zone) -> ParsedPage {
     let text = std::str::from_utf8(&body).expect("UTF-8");
     let page: PageIn<'_> = serde_json::from_str(text).expect("a page");
     let sales = page.content.iter().map(|raw| sale(text, raw, tz)).collect();
@@ -588,7 +591,7 @@ fn write_page(conn: &mut rusqlite::Connection, integration: i64, run: i64, page:
 
 /// Imports every page of `from..=to` from `access` into `db` (integration `integration`): fetch + parse
 /// on this thread, writes on another.
-pub fn run(db: Db, integration: i64, access: &Access, from: NaiveDate, to: NaiveDate, tz: Tz) -> Outcome {
+pub fn run(db: Db, integration: i64, access: &Access, from: NaiveDate, to: NaiveDate, tz: Zone) -> Outcome {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -6,8 +6,8 @@
 //! lists the targets and their properties.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use ponte_core::sales::SupplierSale;
+use ponte_core::zone::Zone;
 use ponte_suppliers::sales_source::Page;
 use serde_json::Value;
 
@@ -35,15 +35,10 @@ pub const MAX_PAGE_BYTES: usize = 128 * 1024;
 
 /// Time zones the pages are mapped in (picked by the input's length, so a corpus file always replays the
 /// same way): the agencies' own, UTC, and the two extremes of the offsets a date can be shifted by.
-const ZONES: [Tz; 4] = [
-    chrono_tz::America::Sao_Paulo,
-    chrono_tz::UTC,
-    chrono_tz::Pacific::Kiritimati,
-    chrono_tz::Etc::GMTPlus12,
-];
+const ZONES: [&str; 4] = ["America/Sao_Paulo", "UTC", "Pacific/Kiritimati", "Etc/GMT+12"];
 
-fn zone(data: &[u8]) -> Tz {
-    ZONES[data.len() % ZONES.len()]
+fn zone(data: &[u8]) -> Zone {
+    Zone::named(ZONES[data.len() % ZONES.len()]).expect("the built-in time zone database has these")
 }
 
 /// An Infotravel `GET /booking` reply (a Spring page of ApiBookings) through the import's parser and

@@ -7,6 +7,8 @@ use ponte_core::tokens::{clean_pasted, MAX_TOKEN_CHARS};
 use ponte_core::url_rules;
 use secrecy::ExposeSecret;
 
+use ponte_core::zone::Zone;
+
 use crate::ZONES;
 
 /// Texts longer than this are ignored (a token may be up to 4096 characters: longer ones must be refused).
@@ -41,8 +43,9 @@ pub fn wooba_date(data: &[u8]) {
             d.offset(),
             "{candidate:?} → {canonical:?}: not the same offset"
         );
-        for tz in ZONES {
-            let _ = d.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string();
+        for name in ZONES {
+            let tz = Zone::named(name).expect("the built-in time zone database has these");
+            let _ = tz.date_of(&d).map(|d| d.format("%Y-%m-%d").to_string());
         }
         let _ = d.to_rfc3339();
     }

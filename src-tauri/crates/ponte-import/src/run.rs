@@ -4,10 +4,10 @@
 use std::sync::Mutex;
 use std::time::Instant;
 
-use chrono_tz::Tz;
 use ponte_core::db::Db;
 use ponte_core::sales::{self, Change, Known, SupplierSale};
 use ponte_core::secrets::Secrets;
+use ponte_core::zone::Zone;
 use ponte_core::{CoreError, ErrorReply};
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::sales_source::{BadRecord, Page, Query, Source, PAGE_SIZE};
@@ -196,7 +196,7 @@ async fn fetch(
     opts: &RunOptions,
     query: &Query,
     index: u32,
-    tz: Tz,
+    tz: Zone,
     cancel: &CancellationToken,
     waiting: &(dyn Fn(u32) + Sync),
 ) -> Result<Option<Page>, SupplierError> {

@@ -2,10 +2,10 @@
 //! values, its secrets from the keyring, whatever the supplier adds from outside the form (vendor
 //! settings), and the agency's time zone.
 
-use chrono_tz::Tz;
 use ponte_core::db::Db;
 use ponte_core::integrations;
 use ponte_core::secrets::Secrets;
+use ponte_core::zone::Zone;
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::sales_source::Source;
 use ponte_suppliers::{registry, Form};
@@ -13,15 +13,15 @@ use ponte_suppliers::{registry, Form};
 use crate::ImportError;
 
 pub const TIMEZONE_SETTING: &str = "agency_timezone";
-pub const DEFAULT_TIMEZONE: Tz = chrono_tz::America::Sao_Paulo;
 
-/// The agency's time zone (decides which day a sale belongs to); São Paulo unless set.
-pub fn timezone(db: &Db) -> Tz {
+/// The agency's time zone (decides which day a sale belongs to); São Paulo unless set to a zone the time
+/// zone database knows.
+pub fn timezone(db: &Db) -> Zone {
     ponte_core::settings::get(db, TIMEZONE_SETTING)
         .ok()
         .flatten()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(DEFAULT_TIMEZONE)
+        .and_then(|s| Zone::named(&s))
+        .unwrap_or_else(Zone::default_zone)
 }
 
 pub fn open(db: &Db, store: &Secrets, integration_id: i64, limits: Limits) -> Result<Source, ImportError> {

@@ -198,6 +198,19 @@ pub fn later<'a, T: serde::Deserialize<'a> + Default>(raw: Option<&'a RawValue>,
 
 /// A day as Ponte stores, sorts and filters it, `YYYY-MM-DD`: years 1 to 9999 only (beyond them chrono
 /// writes `+10000-01-01` or `-0001-12-31`, which would sort and filter wrongly). Found by fuzzing.
+/// The day `t` falls on in the agency's zone, as [`day`] writes it.
+pub fn local_day<T: chrono::TimeZone>(
+    t: &chrono::DateTime<T>,
+    tz: ponte_core::zone::Zone,
+    key: &str,
+) -> Result<String, Malformed> {
+    use chrono::Datelike;
+    match tz.date_of(t) {
+        Some(d) => day(d, key),
+        None => Err(format!("{key}: year {} is not a sale's", t.naive_utc().year())),
+    }
+}
+
 pub fn day(d: chrono::NaiveDate, key: &str) -> Result<String, Malformed> {
     use chrono::Datelike;
     if (1..=9999).contains(&d.year()) {

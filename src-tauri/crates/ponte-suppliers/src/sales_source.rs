@@ -2,8 +2,8 @@
 //! [`Source`]): the import engine streams these pages and never holds more than one in memory.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use ponte_core::sales::SupplierSale;
+use ponte_core::zone::Zone;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -35,7 +35,7 @@ pub struct Record {
 }
 
 /// A supplier's mapping of one record (its JSON text) to a sale; an error says which field was wrong.
-pub type Mapping = fn(&RawValue, Tz) -> Result<SupplierSale, json::Malformed>;
+pub type Mapping = fn(&RawValue, Zone) -> Result<SupplierSale, json::Malformed>;
 
 /// One page of sales, not mapped yet: the import decides which records are worth mapping.
 pub struct Page {
@@ -45,7 +45,7 @@ pub struct Page {
     pub total_records: Option<u64>,
     pub last: bool,
     /// The agency's time zone (sale dates are days there).
-    pub tz: Tz,
+    pub tz: Zone,
     /// The supplier's mapping and its version (part of every record's hash: a new mapping re-maps).
     pub mapping: (&'static str, Mapping),
 }
@@ -88,7 +88,7 @@ pub trait SalesPages: Send {
         q: &'a Query,
         index: u32,
         size: u32,
-        tz: Tz,
+        tz: Zone,
     ) -> BoxFuture<'a, Result<Page, SupplierError>>;
 }
 

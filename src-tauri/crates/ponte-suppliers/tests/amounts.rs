@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use ponte_core::integration_types::IntegrationType;
+use ponte_core::zone::Zone;
 use ponte_sim::{Fault, FaultKind, Mutation, Sim, SimConfig, Supplier};
 use ponte_suppliers::http::Limits;
 use ponte_suppliers::sales_source::{Page, Query};
@@ -74,10 +75,7 @@ async fn infotravel_fares_that_overflow_make_that_sale_unreadable() {
         secrets: BTreeMap::from([("password".into(), SecretString::from(i.password))]),
     };
     let mut source = (registry::get(IntegrationType::Infotravel).sales().unwrap())(&form, limits()).unwrap();
-    let page = source
-        .page(&year(), 0, 20, chrono_tz::America::Sao_Paulo)
-        .await
-        .unwrap();
+    let page = source.page(&year(), 0, 20, Zone::default_zone()).await.unwrap();
     check(page);
 }
 
@@ -109,9 +107,6 @@ async fn wooba_products_that_overflow_make_that_sale_unreadable() {
         ]),
     };
     let mut source = (registry::get(IntegrationType::Wooba).sales().unwrap())(&form, limits()).unwrap();
-    let page = source
-        .page(&year(), 0, 20, chrono_tz::America::Sao_Paulo)
-        .await
-        .unwrap();
+    let page = source.page(&year(), 0, 20, Zone::default_zone()).await.unwrap();
     check(page);
 }

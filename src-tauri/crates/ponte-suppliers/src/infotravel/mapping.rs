@@ -11,8 +11,8 @@
 
 use std::borrow::Cow;
 
-use chrono_tz::Tz;
 use ponte_core::sales::{Passenger, Payment, Product, ProductKind, SaleStatus, SupplierSale};
+use ponte_core::zone::Zone;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -353,7 +353,7 @@ fn product(item: &Item<'_>, list: &str, kind: ProductKind) -> Result<Product, Ma
 }
 
 /// Maps one booking (its JSON text); an error names the field that was wrong, for the run's report.
-pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
+pub fn sale(record: &RawValue, tz: Zone) -> Result<SupplierSale, Malformed> {
     let b: Booking = json::read(record)?;
     let id = json::id_value(b.id.as_ref(), "id")?;
     let created = b.created_at.as_deref().ok_or("createdAt: missing")?;
@@ -394,7 +394,7 @@ pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
     Ok(SupplierSale {
         supplier_sale_id: id,
         locators,
-        sale_date: json::day(created_at.with_timezone(&tz).date_naive(), "createdAt")?,
+        sale_date: json::local_day(&created_at, tz, "createdAt")?,
         sold_at: Some(created.to_string()),
         status: status(&supplier_status),
         supplier_status,
@@ -418,7 +418,7 @@ mod tests {
 
     fn map(json: &str) -> Result<SupplierSale, Malformed> {
         let raw: Box<RawValue> = serde_json::from_str(json).unwrap();
-        sale(&raw, chrono_tz::America::Sao_Paulo)
+        sale(&raw, Zone::default_zone())
     }
 
     const HEAD: &str = r#""id": 77, "createdAt": "2026-03-01T10:00:00-03:00", "status": "CONFIRMED""#;

@@ -2,7 +2,7 @@
 //! (`content`, `totalPages`, `totalElements`, `last`; pages from 0), each ApiBooking mapped by
 //! [`super::mapping`].
 
-use chrono_tz::Tz;
+use ponte_core::zone::Zone;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -41,7 +41,7 @@ impl SalesPages for Client {
         q: &'a Query,
         index: u32,
         size: u32,
-        tz: Tz,
+        tz: Zone,
     ) -> BoxFuture<'a, Result<Page, SupplierError>> {
         Box::pin(async move {
             let path = match q {
@@ -54,7 +54,7 @@ impl SalesPages for Client {
     }
 }
 
-fn page(e: Envelope, index: u32, tz: Tz) -> Page {
+fn page(e: Envelope, index: u32, tz: Zone) -> Page {
     let total_pages = e.total_pages.map(|n| n.min(u64::from(u32::MAX)) as u32);
     let last = e.last.unwrap_or_else(|| total_pages.is_none_or(|t| index + 1 >= t));
     Page {
@@ -69,6 +69,6 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
 
 /// One page as Infotravel sends it (`index` 0-based), not mapped yet: the import path from the HTTP
 /// reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
-pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
+pub fn parse_page(body: &[u8], index: u32, tz: Zone) -> Result<Page, SupplierError> {
     parse_with(body, |e: Map<Envelope>| page(e.0, index, tz))
 }

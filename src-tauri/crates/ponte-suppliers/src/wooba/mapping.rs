@@ -10,8 +10,8 @@
 
 use std::borrow::Cow;
 
-use chrono_tz::Tz;
 use ponte_core::sales::{Passenger, Payment, Product, ProductKind, SaleStatus, SupplierSale};
+use ponte_core::zone::Zone;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -43,12 +43,12 @@ fn status(s: &str) -> SaleStatus {
 type Text<'a> = Option<Cow<'a, str>>;
 
 /// A date that may be `/Date(…)/` or ISO text → `YYYY-MM-DD`.
-fn day(s: Option<&str>, key: &str, tz: Tz) -> Result<Option<String>, Malformed> {
+fn day(s: Option<&str>, key: &str, tz: Zone) -> Result<Option<String>, Malformed> {
     let Some(s) = s else {
         return Ok(None);
     };
     if let Some(d) = parse_date(s) {
-        return json::day(d.with_timezone(&tz).date_naive(), key).map(Some);
+        return json::local_day(&d, tz, key).map(Some);
     }
     match s
         .get(..10)
@@ -142,7 +142,7 @@ fn owned(t: Text<'_>) -> Option<String> {
 }
 
 /// Maps one sale (its JSON text); an error names the field that was wrong, for the run's report.
-pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
+pub fn sale(record: &RawValue, tz: Zone) -> Result<SupplierSale, Malformed> {
     let Map(s): Map<Sale> = json::read(record)?;
     let id = json::id_value(s.id.as_ref(), "SaleId")?;
     let sale_date_raw = s.sale_date.as_deref().ok_or("SaleDate: missing")?;
@@ -212,7 +212,7 @@ pub fn sale(record: &RawValue, tz: Tz) -> Result<SupplierSale, Malformed> {
     Ok(SupplierSale {
         supplier_sale_id: id,
         locators,
-        sale_date: json::day(sold.with_timezone(&tz).date_naive(), "SaleDate")?,
+        sale_date: json::local_day(&sold, tz, "SaleDate")?,
         sold_at: Some(sold.to_rfc3339()),
         status: status(&supplier_status),
         supplier_status,

@@ -1,7 +1,7 @@
 //! Wooba's sales for the import engine: `sales/list` by sale date or by locator (pages from 1, so the
 //! engine's page `index` is sent as `index + 1`), each Sale mapped by [`super::mapping`].
 
-use chrono_tz::Tz;
+use ponte_core::zone::Zone;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -37,7 +37,7 @@ impl SalesPages for Client {
         q: &'a Query,
         index: u32,
         size: u32,
-        tz: Tz,
+        tz: Zone,
     ) -> BoxFuture<'a, Result<Page, SupplierError>> {
         Box::pin(async move {
             let body = match q {
@@ -50,7 +50,7 @@ impl SalesPages for Client {
     }
 }
 
-fn page(e: Envelope, index: u32, tz: Tz) -> Page {
+fn page(e: Envelope, index: u32, tz: Zone) -> Page {
     let total_pages = e.total_pages.map(|n| n.min(u64::from(u32::MAX)) as u32);
     Page {
         last: e.sales.is_empty() || total_pages.is_none_or(|t| index + 1 >= t),
@@ -64,6 +64,6 @@ fn page(e: Envelope, index: u32, tz: Tz) -> Page {
 
 /// One `sales/list` reply (`index` 0-based, sent as `index + 1`), not mapped yet: the import path from
 /// the HTTP reply's bytes on (fuzzed by ponte-fuzz-targets, with the mapping of each record).
-pub fn parse_page(body: &[u8], index: u32, tz: Tz) -> Result<Page, SupplierError> {
+pub fn parse_page(body: &[u8], index: u32, tz: Zone) -> Result<Page, SupplierError> {
     parse_with(body, |e: Map<Envelope>| page(e.0, index, tz))
 }
