@@ -29,6 +29,8 @@ export function text(locale: keyof typeof CAT, key: string, params: Record<strin
   return s.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
 }
 
+/** After this long, and every time again, a host still starting or a call still unanswered is reported on stderr. */
+const SLOW_CALL_MS = 15_000;
 export const DEVHOST = process.env.PONTE_DEVHOST ?? join(REPO_ROOT, 'target', 'debug', 'ponte-devhost');
 
 /** What the simulator answers to (its `ClientInfo`): URLs and credentials of each supplier. */
@@ -87,11 +89,14 @@ export async function startHost(opts: { simBookings?: number; dataDir?: string }
     output += b.toString();
     process.stderr.write(b);
   });
+  // A host slow to start (a large simulated supplier, a busy machine) is waited for, and says so, so that a
+  // test timing out while it starts names it.
+  const starting = setInterval(() => console.error(`e2e harness: ponte-devhost has not printed its address yet; so far:\n${output}`), SLOW_CALL_MS);
   const first = await new Promise<string>((ok, fail) => {
     proc.once('error', fail);
     proc.once('exit', (code) => fail(new Error(`ponte-devhost exited (${code}): build it with cargo build -p ponte-devhost`)));
     createInterface({ input: proc.stdout! }).once('line', ok);
-  });
+  }).finally(() => clearInterval(starting));
   const info = JSON.parse(first) as { url: string; token: string; data_dir: string; sim: SimInfo };
   proc.stdout?.on('data', (b: Buffer) => {
     output += b.toString();
@@ -106,7 +111,12 @@ export async function startHost(opts: { simBookings?: number; dataDir?: string }
   ]);
   const auth = { Authorization: `Bearer ${info.token}`, 'Content-Type': 'application/json' };
   const post = async (path: string, body: unknown) => {
-    const r = await fetch(`${info.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    // Some calls legitimately take minutes (seeding 300 000 sales), so a slow one is not cut off; it says
+    // what it is waiting for, so that a test timing out names the call it was stuck in.
+    const slow = setInterval(() => console.error(`e2e harness: still waiting for ${path} (${SLOW_CALL_MS} ms more)`), SLOW_CALL_MS);
+    const r = await fetch(`${info.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).finally(() =>
+      clearInterval(slow),
+    );
     if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
     return r;
   };
