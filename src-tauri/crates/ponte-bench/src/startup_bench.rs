@@ -29,6 +29,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, bail, Context, Result};
 use ponte_e2e::{App, Driver};
 
+use ponte_core::webkit_painting::{gpu_here, CPU_PAINTING};
+
 use crate::agency_seed::{self, Agency};
 use crate::report::Report;
 
@@ -461,17 +463,6 @@ fn median_run(mut runs: Vec<Pss>) -> Pss {
     runs.swap_remove(mid)
 }
 
-/// WebKitGTK's switch for Skia painting on the CPU (what Ponte sets without a GPU).
-const CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
-
-/// A GPU render node here? Without one, WebKit's compositing runs on Mesa's software OpenGL.
-fn has_render_node() -> bool {
-    std::fs::read_dir("/dev/dri").is_ok_and(|d| {
-        d.flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-    })
-}
-
 fn mib(kib: u64) -> f64 {
     kib as f64 / 1024.0
 }
@@ -526,7 +517,7 @@ fn idle_rows(r: &mut Report, app: &Path, floor: &Path) {
         &format!(
             "MiB: {}; the floor painting as Ponte does {}: docs/STARTUP.md",
             describe(&f_cpu),
-            if has_render_node() {
+            if gpu_here() {
                 "without a GPU (this machine has one: Ponte paints on it)"
             } else {
                 "here (no GPU)"

@@ -29,6 +29,7 @@ pub mod text;
 pub mod tokens;
 pub mod url_rules;
 pub mod vendor_settings;
+pub mod webkit_painting;
 pub mod zone;
 
 pub use error::{CoreError, ErrorReply, FieldIssue};
