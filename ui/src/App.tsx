@@ -3,7 +3,7 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { Locale } from './bindings/Locale';
 import { MENU_KEYS, Sidebar } from './components/Sidebar';
 import { ToastProvider } from './components/toasts';
-import { I18nContext, loadCatalogue, makeI18n } from './i18n';
+import { I18nContext, loadCatalogue, makeI18n, rememberLocale } from './i18n';
 import { useRoute } from './router';
 import { lazyScreen } from './lazy-screen';
 import { Home } from './screens/Home';
@@ -55,7 +55,15 @@ export function App({ info }: { info: AppInfo }) {
             ) : route === 'reminders' ? (
               <Reminders />
             ) : (
-              <Settings info={info} onLocale={(l) => void loadCatalogue(l).then(() => setLocale(l))} />
+              <Settings
+                info={info}
+                onLocale={(l) =>
+                  void loadCatalogue(l).then(() => {
+                    rememberLocale(l);
+                    setLocale(l);
+                  })
+                }
+              />
             )}
           </main>
         </div>

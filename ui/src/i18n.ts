@@ -18,10 +18,48 @@ const LOADERS: Record<Locale, () => Promise<{ default: unknown }>> = {
 
 /** The catalogues read so far. */
 const loaded: Partial<Record<Locale, Catalogue>> = {};
+/** Reads under way, so that a second ask for the same language waits for the first. */
+const reading: Partial<Record<Locale, Promise<void>>> = {};
 
 /** Reads `locale`'s catalogue once; translations in that language are available once it resolves. */
-export async function loadCatalogue(locale: Locale): Promise<void> {
-  if (!loaded[locale]) loaded[locale] = (await LOADERS[locale]()).default as Catalogue;
+export function loadCatalogue(locale: Locale): Promise<void> {
+  if (loaded[locale]) return Promise.resolve();
+  const pending =
+    reading[locale] ??
+    LOADERS[locale]().then(
+      (m) => {
+        loaded[locale] = m.default as Catalogue;
+      },
+      (e: unknown) => {
+        delete reading[locale];
+        throw e;
+      },
+    );
+  reading[locale] = pending;
+  return pending;
+}
+
+/**
+ * The language the last start used, kept in the page's own storage. Only a hint for which catalogue to start
+ * reading while the core is asked for the user's language (docs/STARTUP.md); the core's answer decides.
+ */
+const LAST_LOCALE_KEY = 'ponte.last-locale';
+
+export function lastLocaleHint(): Locale | undefined {
+  try {
+    const hint = localStorage.getItem(LAST_LOCALE_KEY);
+    return isLocale(hint) ? hint : undefined;
+  } catch {
+    return undefined; // storage disabled: no hint, the catalogue is read once the language is known
+  }
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(LAST_LOCALE_KEY, locale);
+  } catch {
+    // storage disabled or full: the next start reads its catalogue a moment later, nothing else
+  }
 }
 
 /** Makes a catalogue available without reading it (the unit tests register all three). */

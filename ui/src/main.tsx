@@ -1,7 +1,7 @@
 import './styles/app.css';
 import { render } from 'preact';
 import { App } from './App';
-import { loadCatalogue, localeFromTag } from './i18n';
+import { lastLocaleHint, loadCatalogue, localeFromTag, rememberLocale } from './i18n';
 import { api } from './api.gen';
 import { setHomeFirst } from './home-first';
 import { DEFAULT_ROUTE, parseHash } from './router';
@@ -12,8 +12,12 @@ async function start(root: HTMLElement) {
   // Início's data is asked for now, beside the app's info, when Início is the first screen; a failure is left
   // to Início, which asks again and shows the error with its retry.
   const home = (parseHash(window.location.hash) ?? DEFAULT_ROUTE) === 'home' ? api.homeSummary().catch(() => undefined) : undefined;
+  // The last start's language is read meanwhile (a wrong or missing hint only means reading it after).
+  const hint = lastLocaleHint();
+  if (hint) loadCatalogue(hint).catch(() => undefined);
   try {
     const info = await api.appInfo();
+    rememberLocale(info.locale);
     document.documentElement.lang = info.locale;
     await loadCatalogue(info.locale);
     if (info.startup_error) render(<StartupError locale={info.locale} error={info.startup_error} />, root);
